@@ -1,0 +1,43 @@
+/**
+ * The `kommunepuls` command line. Every command prints one clear line on failure
+ * (`error: registry.csv line 57, column folketall: "12a" is not a number`) and exits non-zero.
+ */
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../shared/errors.ts';
+import { registryCommands } from './registry.cmd.ts';
+import { roundCommands } from './round.cmd.ts';
+import { serveCommands } from './serve.cmd.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('kommunepuls')
+    .description('Kommunepuls: the yearly survey of all municipalities, end to end')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registryCommands(program);
+  roundCommands(program);
+  serveCommands(program);
+  program.commands.forEach(function override(c: Command) {
+    c.exitOverride();
+    c.commands.forEach(override);
+  });
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Commander has printed its message (or the help) already.
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
+    }
+    if (e instanceof AppError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`error: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.KOMMUNEPULS_DEBUG) console.error(e);
+    return 1;
+  }
+}

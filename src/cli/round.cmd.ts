@@ -1,0 +1,123 @@
+/**
+ * CLI: `round …`, `responses …` and `questionnaire …`.
+ */
+import type { Command } from 'commander';
+import { importResponses } from '../collect/response-import.ts';
+import { listResponses, responseCounts } from '../collect/response.service.ts';
+import { roleSchema } from '../questionnaire/model.ts';
+import { builtinTemplates, loadQuestionnaireFile, loadTemplate } from '../questionnaire/template.ts';
+import { createRound, getRound, listRounds, roundQuestionnaires, roundUnitCounts } from '../round/round.service.ts';
+import { invalid } from '../shared/errors.ts';
+import { intOption, readInput, requiredInt, withStore } from './context.ts';
+import { printJson, printTable, say } from './output.ts';
+
+function role(raw: string) {
+  const r = roleSchema.safeParse(raw);
+  if (!r.success) throw invalid(`--role: unknown role "${raw}" (kommunedirektor, integreringsansvarlig, skolesjef)`);
+  return r.data;
+}
+
+export function roundCommands(program: Command): void {
+  const round = program.command('round').description('a year\'s survey: questionnaires, window, units');
+  round
+    .command('create')
+    .description('create a round from a template on a registry year')
+    .requiredOption('--year <year>', 'survey year')
+    .requiredOption('--template <name|dir>', `built-in template (${builtinTemplates().join(', ')}) or a template folder`)
+    .option('--registry-year <year>', 'registry year whose division and statistics the round uses (default: the survey year)')
+    .option('--opens <date>', 'first day of the collection window, YYYY-MM-DD (Europe/Oslo)')
+    .option('--closes <date>', 'last day of the collection window, YYYY-MM-DD (Europe/Oslo)')
+    .action(async (opts: { year: string; template: string; registryYear?: string; opens?: string; closes?: string }) => {
+      const registryYear = intOption('registry-year', opts.registryYear);
+      const r = await withStore((store) =>
+        createRound(store, {
+          year: requiredInt('year', opts.year),
+          template: opts.template,
+          ...(registryYear !== undefined ? { registryYear } : {}),
+          ...(opts.opens ? { opens: opts.opens } : {}),
+          ...(opts.closes ? { closes: opts.closes } : {}),
+        }),
+      );
+      const units = Object.entries(r.units).map(([k, v]) => `${k} ${v}`).join(', ');
+      say(`created round ${r.round.year} on registry ${r.round.registryYear}, window ${r.round.window.opens} – ${r.round.window.closes}; units: ${units}`);
+    });
+  round
+    .command('list')
+    .description('list the rounds')
+    .option('--json', 'JSON output')
+    .action(async (opts: { json?: boolean }) => {
+      const rounds = await withStore((store) => listRounds(store));
+      if (opts.json) return printJson(rounds.map((r) => ({ year: r.year, registry_year: r.registryYear, template: r.template, window: r.window })));
+      printTable(['year', 'registry', 'template', 'opens', 'closes'], rounds.map((r) => [String(r.year), String(r.registryYear), r.template, r.window.opens, r.window.closes]));
+    });
+  round
+    .command('show')
+    .description('a round with its units and responses per role')
+    .requiredOption('--year <year>', 'survey year')
+    .option('--json', 'JSON output')
+    .action(async (opts: { year: string; json?: boolean }) => {
+      const year = requiredInt('year', opts.year);
+      const info = await withStore(async (store) => ({
+        round: await getRound(store, year),
+        units: await roundUnitCounts(store, year),
+        counts: await responseCounts(store, year),
+        questionnaires: await roundQuestionnaires(store, year),
+      }));
+      const roles = [...info.questionnaires.keys()].map((r) => ({
+        role: r,
+        questions: info.questionnaires.get(r)?.questions.length ?? 0,
+        units: info.units[r] ?? 0,
+        in_progress: info.counts.get(r)?.inProgress ?? 0,
+        submitted: info.counts.get(r)?.submitted ?? 0,
+      }));
+      if (opts.json) {
+        return printJson({ year, registry_year: info.round.registryYear, template: info.round.template, window: info.round.window, roles });
+      }
+      say(`round ${year} (registry ${info.round.registryYear}, ${info.round.template}), window ${info.round.window.opens} – ${info.round.window.closes}`);
+      printTable(['role', 'questions', 'units', 'in progress', 'submitted'], roles.map((r) => [r.role, r.questions, r.units, r.in_progress, r.submitted]));
+    });
+
+  const responses = program.command('responses').description('responses of a round');
+  responses
+    .command('import')
+    .description('import responses collected elsewhere (each row counts as submitted; all or nothing)')
+    .requiredOption('--year <year>', 'survey year')
+    .requiredOption('--role <role>', 'kommunedirektor | integreringsansvarlig | skolesjef')
+    .argument('<file>', 'CSV: kommunenummer plus a column per question key (key.item for matrices, key.tekst for "annet")')
+    .action(async (file: string, opts: { year: string; role: string }) => {
+      const { text, name } = readInput(file);
+      const r = await withStore((store) => importResponses(store, { year: requiredInt('year', opts.year), role: role(opts.role), text, file: name }));
+      say(`imported ${r.responses} ${r.role} responses for ${r.year} (${r.answers} answers)${r.replaced > 0 ? `, replacing ${r.replaced}` : ''}`);
+    });
+  responses
+    .command('list')
+    .description('list the responses of a role with status and timestamps')
+    .requiredOption('--year <year>', 'survey year')
+    .requiredOption('--role <role>', 'kommunedirektor | integreringsansvarlig | skolesjef')
+    .option('--json', 'JSON output')
+    .action(async (opts: { year: string; role: string; json?: boolean }) => {
+      const list = await withStore((store) => listResponses(store, requiredInt('year', opts.year), role(opts.role)));
+      if (opts.json) return printJson(list);
+      printTable(['unit', 'status', 'source', 'submitted'], list.map((r) => [r.unitNumber, r.status, r.source, r.submittedAt ?? '']));
+    });
+
+  const questionnaire = program.command('questionnaire').description('questionnaire files and templates');
+  questionnaire
+    .command('validate')
+    .description('check a questionnaire file (YAML/JSON); errors name the path of the bad field')
+    .argument('<file>')
+    .action((file: string) => {
+      const q = loadQuestionnaireFile(file);
+      say(`${file}: valid ${q.role} questionnaire with ${q.questions.length} questions in ${q.sections.length} sections`);
+    });
+  questionnaire
+    .command('templates')
+    .description('list the built-in round templates')
+    .action(() => {
+      for (const name of builtinTemplates()) {
+        const t = loadTemplate(name);
+        const qs = [...t.questionnaires].map(([r, q]) => `${r} ${q.questions.length}`).join(', ');
+        say(`${name}  ${t.title} (window ${t.window.opens} – ${t.window.closes}; questions: ${qs})`);
+      }
+    });
+}

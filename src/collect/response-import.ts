@@ -1,0 +1,207 @@
+/**
+ * Importing responses collected elsewhere (earlier years, paper, another survey service): a CSV
+ * with `kommunenummer` and a column per question key. Values are option codes or exact bokmål
+ * labels; a multiple choice holds `;`-separated values; a matrix has a `key.item` column per item;
+ * "annet, spesifiser" text goes in `key.tekst`; an empty cell is no answer. Every row counts as
+ * submitted. Each value is checked against the questionnaire and its routing; one bad cell and
+ * nothing is stored.
+ */
+import { type Answer, answerProblem, optionsOf, toRows } from '../questionnaire/answer.ts';
+import { describeAnswerCondition, describeRegistryCondition } from '../questionnaire/describe.ts';
+import { type Question, type Role, roleSchema, textIn } from '../questionnaire/model.ts';
+import { answerConditionHolds, type Attributes, isEligible } from '../questionnaire/routing.ts';
+import { getRegistry } from '../registry/registry.service.ts';
+import { normaliseUnitNumber } from '../registry/registry.csv.ts';
+import { getRound, roundQuestionnaire, roundUnits } from '../round/round.service.ts';
+import { type CsvTable, location, readCsv } from '../shared/csv.ts';
+import { invalid, ProblemList } from '../shared/errors.ts';
+import { parseInteger } from '../shared/numbers.ts';
+import type { Store } from '../store/store.ts';
+import { type NewResponse, replaceResponses } from './response.repository.ts';
+
+export const specifySuffix = 'tekst';
+
+type Column =
+  | { readonly name: string; readonly kind: 'unit' }
+  | { readonly name: string; readonly kind: 'value'; readonly question: Question }
+  | { readonly name: string; readonly kind: 'item'; readonly question: Question; readonly item: string }
+  | { readonly name: string; readonly kind: 'specify'; readonly question: Question };
+
+function mapColumns(table: CsvTable, questions: readonly Question[], problems: ProblemList): Column[] {
+  const byKey = new Map(questions.map((q) => [q.key, q]));
+  const at = (c: string) => location(table.file, 1, c);
+  if (!table.header.includes('kommunenummer')) problems.add(`${location(table.file, 1)}: required column "kommunenummer" is missing`);
+  const columns: Column[] = [];
+  for (const name of table.header) {
+    if (name === 'kommunenummer') {
+      columns.push({ name, kind: 'unit' });
+      continue;
+    }
+    const [key = '', sub, ...rest] = name.split('.');
+    const q = byKey.get(key);
+    if (!q || rest.length > 0) {
+      problems.add(`${at(name)}: unknown column (not a question of the questionnaire)`);
+    } else if (sub === undefined) {
+      if (q.type === 'matrix') problems.add(`${at(name)}: ${key} is a matrix: give one column per item (${key}.${q.items[0]?.key})`);
+      else columns.push({ name, kind: 'value', question: q });
+    } else if (q.type === 'matrix') {
+      if (q.items.some((i) => i.key === sub)) columns.push({ name, kind: 'item', question: q, item: sub });
+      else problems.add(`${at(name)}: ${key} has no item "${sub}" (items: ${q.items.map((i) => i.key).join(', ')})`);
+    } else if (sub === specifySuffix && optionsOf(q).some((o) => o.specify)) {
+      columns.push({ name, kind: 'specify', question: q });
+    } else {
+      problems.add(`${at(name)}: unknown column (${key} has no part "${sub}")`);
+    }
+  }
+  return columns;
+}
+
+/** An option code, or the option whose bokmål label matches exactly (trimmed). */
+function codeOf(q: Question, raw: string): number | undefined {
+  const options = optionsOf(q);
+  const n = parseInteger(raw);
+  if (n !== undefined) return options.some((o) => o.code === n) ? n : undefined;
+  return options.find((o) => textIn(o.label, 'nb') === raw)?.code;
+}
+
+function parseCell(col: Column, raw: string): { answer?: Answer; text?: string; item?: [string, number]; problem?: string } {
+  if (col.kind === 'specify') return { text: raw };
+  if (col.kind === 'item') {
+    const code = codeOf(col.question, raw);
+    return code === undefined ? { problem: `"${raw}" is not an option of ${col.question.key}` } : { item: [col.item, code] };
+  }
+  if (col.kind !== 'value') return {};
+  const q = col.question;
+  switch (q.type) {
+    case 'integer': {
+      const n = parseInteger(raw);
+      return n === undefined ? { problem: `"${raw}" is not a whole number` } : { answer: { kind: 'number', value: n } };
+    }
+    case 'text':
+      return { answer: { kind: 'text', value: raw } };
+    case 'multi': {
+      const parts = raw.split(';').map((p) => p.trim()).filter((p) => p !== '');
+      const codes: number[] = [];
+      for (const p of parts) {
+        const c = codeOf(q, p);
+        if (c === undefined) return { problem: `"${p}" is not an option of ${q.key}` };
+        codes.push(c);
+      }
+      return { answer: { kind: 'codes', codes } };
+    }
+    default: {
+      const c = codeOf(q, raw);
+      return c === undefined ? { problem: `"${raw}" is not an option of ${q.key}` } : { answer: { kind: 'codes', codes: [c] } };
+    }
+  }
+}
+
+export interface ResponseImportResult {
+  readonly year: number;
+  readonly role: Role;
+  readonly responses: number;
+  readonly answers: number;
+  readonly replaced: number;
+}
+
+export async function importResponses(
+  store: Store,
+  input: { year: number; role: string; text: string | Buffer; file: string },
+  now = new Date(),
+): Promise<ResponseImportResult> {
+  const roleParsed = roleSchema.safeParse(input.role);
+  if (!roleParsed.success) throw invalid(`unknown role "${input.role}" (roles: kommunedirektor, integreringsansvarlig, skolesjef)`);
+  const role = roleParsed.data;
+  const round = await getRound(store, input.year);
+  const qn = await roundQuestionnaire(store, input.year, role);
+  const participating = new Set(await roundUnits(store, input.year, role));
+  const attributesOf = new Map((await getRegistry(store, round.registryYear)).map((u) => [u.number, u.attributes as Attributes]));
+
+  const table = readCsv(input.text, input.file);
+  const problems = new ProblemList();
+  const columns = mapColumns(table, qn.questions, problems);
+  problems.throwIfAny();
+
+  const seen = new Map<string, number>();
+  const responses: NewResponse[] = [];
+  const stamp = now.toISOString();
+  for (const row of table.rows) {
+    const at = (c: string) => location(table.file, row.line, c);
+    const rawUnit = row.cells.get('kommunenummer') ?? '';
+    const unit = normaliseUnitNumber(rawUnit);
+    if (unit === undefined) {
+      problems.add(`${at('kommunenummer')}: "${rawUnit}" is not a unit number`);
+      continue;
+    }
+    if (!participating.has(unit)) {
+      problems.add(`${at('kommunenummer')}: ${unit} does not take part as ${role} in the ${input.year} round`);
+      continue;
+    }
+    if (seen.has(unit)) problems.add(`${at('kommunenummer')}: ${unit} already appears on line ${seen.get(unit)}`);
+    seen.set(unit, row.line);
+
+    const answers = new Map<string, Answer>();
+    const columnOf = new Map<string, string>();
+    const specifyText = new Map<string, { text: string; column: string }>();
+    const matrices = new Map<string, Record<string, number>>();
+    for (const col of columns) {
+      const raw = row.cells.get(col.name) ?? '';
+      if (col.kind === 'unit' || raw === '') continue;
+      const parsed = parseCell(col, raw);
+      if (parsed.problem) problems.add(`${at(col.name)}: ${parsed.problem}`);
+      const key = col.question.key;
+      if (!columnOf.has(key)) columnOf.set(key, col.name);
+      if (parsed.answer) answers.set(key, parsed.answer);
+      if (parsed.item) {
+        const items = matrices.get(key) ?? {};
+        items[parsed.item[0]] = parsed.item[1];
+        matrices.set(key, items);
+      }
+      if (parsed.text !== undefined) specifyText.set(key, { text: parsed.text, column: col.name });
+    }
+    for (const [key, items] of matrices) answers.set(key, { kind: 'items', items });
+    for (const [key, { text, column }] of specifyText) {
+      const a = answers.get(key);
+      if (a?.kind !== 'codes') problems.add(`${at(column)}: a specification without an answer to ${key}`);
+      else answers.set(key, { ...a, text });
+    }
+
+    // Check each answer and the routing, in questionnaire order.
+    const attrs = attributesOf.get(unit) ?? {};
+    const kept = new Map<string, Answer>();
+    const rows = [];
+    for (const q of qn.questions) {
+      const a = answers.get(q.key);
+      if (!a) continue;
+      const col = columnOf.get(q.key) ?? q.key;
+      const problem = answerProblem(q, a);
+      if (problem) {
+        problems.add(`${at(col)}: ${problem}`);
+        continue;
+      }
+      if (!isEligible(q, attrs)) {
+        const why = q.eligibleIf ? describeRegistryCondition(q.eligibleIf) : '';
+        problems.add(`${at(col)}: ${unit} is not asked ${q.key} (only units with ${why} in the ${round.registryYear} registry)`);
+        continue;
+      }
+      if (q.showIf && !answerConditionHolds(q.showIf, kept)) {
+        problems.add(`${at(col)}: ${q.key} is a follow-up asked only when ${describeAnswerCondition(q.showIf)}`);
+        continue;
+      }
+      kept.set(q.key, a);
+      rows.push(...toRows(q, a));
+    }
+    responses.push({ unitNumber: unit, status: 'submitted', source: 'import', startedAt: stamp, submittedAt: stamp, answers: rows });
+  }
+  if (table.rows.length === 0) problems.add(`${table.file}: the file has a header but no responses`);
+  problems.throwIfAny();
+
+  const replaced = await store.db.transaction().execute((trx) => replaceResponses(trx, input.year, role, responses, stamp));
+  return {
+    year: input.year,
+    role,
+    responses: responses.length,
+    answers: responses.reduce((s, r) => s + r.answers.length, 0),
+    replaced,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Configuration, validated once. This is the only module that reads `process.env`.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../shared/errors.ts';
+
+const envSchema = z.object({
+  KOMMUNEPULS_DB: z.string().min(1).default('./data/kommunepuls.sqlite'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  KOMMUNEPULS_BASE_URL: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  KOMMUNEPULS_REFERENCE_DIR: z.string().optional(),
+});
+
+export interface Config {
+  /** A file path for SQLite, or a postgres:// URL. */
+  readonly db: string;
+  readonly port: number;
+  readonly host: string;
+  /** Base URL used in respondents' links; defaults to http://localhost:PORT. */
+  readonly baseUrl: string;
+  readonly smtpUrl: string | undefined;
+  /** Folder of the shared public reference data, when present. */
+  readonly referenceDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('config', `configuration: ${String(issue?.path.join('.'))}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    db: e.KOMMUNEPULS_DB,
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl: (e.KOMMUNEPULS_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: e.SMTP_URL,
+    referenceDir: e.KOMMUNEPULS_REFERENCE_DIR ?? path.resolve('..', 'shared', 'reference'),
+  };
+}
+
+/** True when running under CI (the CI runner sets CI=true). Tests use it to refuse silent skips. */
+export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CI === 'true' || env.CI === '1';
+}
+
+/** PostgreSQL server used by the store tests; overridable for other machines. */
+export function testPostgresUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.KOMMUNEPULS_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+}

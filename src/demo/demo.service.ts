@@ -1,0 +1,56 @@
+/**
+ * Loading the demo: a fictitious country's registry, the 2019 round from the built-in template
+ * and simulated responses near the report's response rates. Deterministic: the same seed gives
+ * the same demo. `reset` wipes the store first.
+ */
+import { saveResponses } from '../collect/response.service.ts';
+import type { Role } from '../questionnaire/model.ts';
+import { saveRegistry } from '../registry/registry.service.ts';
+import { createRound, getRound, roundQuestionnaires, roundUnits } from '../round/round.service.ts';
+import type { Store } from '../store/store.ts';
+import { demoRegistry } from './registry.demo.ts';
+import { simulateResponses } from './responses.demo.ts';
+
+export const demoYear = 2019;
+export const demoTemplate = 'kommuneundersokelse-2019';
+
+/** Response rates of the 2019 report's Table 1 (230, 171 and 166 of 422 municipalities). */
+const rates: Record<Role, number> = { integreringsansvarlig: 0.55, kommunedirektor: 0.41, skolesjef: 0.39 };
+
+/** Deletes everything, child tables first. */
+export async function wipeStore(store: Store): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    for (const t of ['answer', 'response', 'round_unit', 'questionnaire', 'round', 'grouping', 'division_mapping', 'unit_attribute', 'unit'] as const) {
+      await trx.deleteFrom(t).execute();
+    }
+  });
+}
+
+export async function isEmpty(store: Store): Promise<boolean> {
+  const row = await store.db.selectFrom('unit').select('year').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+export interface DemoSummary {
+  readonly units: number;
+  readonly responses: Record<string, number>;
+}
+
+export async function loadDemo(store: Store, options: { reset?: boolean; seed?: number } = {}): Promise<DemoSummary> {
+  if (options.reset) await wipeStore(store);
+  const seed = options.seed ?? demoYear;
+  const units = demoRegistry(seed);
+  await saveRegistry(store, demoYear, units);
+  await createRound(store, { year: demoYear, template: demoTemplate });
+  const round = await getRound(store, demoYear);
+  const questionnaires = await roundQuestionnaires(store, demoYear);
+  const responses: Record<string, number> = {};
+  let i = 0;
+  for (const [role, qn] of questionnaires) {
+    const numbers = new Set(await roundUnits(store, demoYear, role));
+    const taking = units.filter((u) => numbers.has(u.number));
+    const inputs = simulateResponses(qn, taking, { rate: rates[role], seed: seed * 10 + i++, window: { opensAt: round.opensAt, closesAt: round.closesAt } });
+    responses[role] = await saveResponses(store, demoYear, role, inputs, round.closesAt);
+  }
+  return { units: units.length, responses };
+}

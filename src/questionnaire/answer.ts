@@ -1,0 +1,139 @@
+/**
+ * Answers as domain values, their checks against a question, and their long row form for the
+ * store (one row per chosen code / matrix item / number / text).
+ */
+import type { Option, Question } from './model.ts';
+
+export type Answer =
+  /** single choice and scale: one code; multiple choice: one or more; `text` for "annet, spesifiser". */
+  | { readonly kind: 'codes'; readonly codes: readonly number[]; readonly text?: string }
+  /** matrix: item key → code */
+  | { readonly kind: 'items'; readonly items: Readonly<Record<string, number>> }
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'text'; readonly value: string };
+
+export type AnswerSet = ReadonlyMap<string, Answer>;
+
+export interface AnswerRow {
+  readonly question_key: string;
+  readonly item_key: string;
+  readonly code: number | null;
+  readonly num: number | null;
+  readonly text: string | null;
+}
+
+export const defaultTextMax = 4000;
+
+export function optionsOf(q: Question): readonly Option[] {
+  if (q.type === 'single' || q.type === 'multi') return q.options;
+  if (q.type === 'matrix' && q.options) return q.options;
+  const scale = q.type === 'scale' ? q.scale : q.type === 'matrix' ? q.scale : undefined;
+  if (!scale) return [];
+  const points: Option[] = [];
+  for (let v = scale.min; v <= scale.max; v++) {
+    const label = v === scale.min ? `${v} – ${labelOf(scale.minLabel)}` : v === scale.max ? `${v} – ${labelOf(scale.maxLabel)}` : String(v);
+    points.push({ code: v, label });
+  }
+  return [...points, ...(scale.extra ?? [])];
+}
+
+function labelOf(t: string | { nb: string }): string {
+  return typeof t === 'string' ? t : t.nb;
+}
+
+/** Checks an answer against its question; returns a problem in plain words, or null. */
+export function answerProblem(q: Question, a: Answer): string | null {
+  switch (q.type) {
+    case 'single':
+    case 'scale':
+    case 'multi': {
+      if (a.kind !== 'codes') return 'expected a choice';
+      const options = optionsOf(q);
+      if (a.codes.length === 0) return 'no option chosen';
+      if (q.type !== 'multi' && a.codes.length > 1) return 'only one option can be chosen';
+      if (new Set(a.codes).size !== a.codes.length) return 'an option is chosen twice';
+      for (const c of a.codes) if (!options.some((o) => o.code === c)) return `no option with code ${c}`;
+      const exclusive = options.find((o) => o.exclusive && a.codes.includes(o.code));
+      if (exclusive && a.codes.length > 1) return `"${labelOf(exclusive.label)}" cannot be combined with other options`;
+      const specify = options.find((o) => o.specify);
+      if (a.text !== undefined && (!specify || !a.codes.includes(specify.code))) return 'a specification is given, but its option is not chosen';
+      if (a.text !== undefined && a.text.length > defaultTextMax) return `the specification is longer than ${defaultTextMax} characters`;
+      return null;
+    }
+    case 'matrix': {
+      if (a.kind !== 'items') return 'expected one answer per item';
+      const codes = optionsOf(q).map((o) => o.code);
+      for (const [item, code] of Object.entries(a.items)) {
+        if (!q.items.some((i) => i.key === item)) return `no item "${item}"`;
+        if (!codes.includes(code)) return `item "${item}": no option with code ${code}`;
+      }
+      return null;
+    }
+    case 'integer': {
+      if (a.kind !== 'number' || !Number.isInteger(a.value)) return 'expected a whole number';
+      if (q.min !== undefined && a.value < q.min) return `${a.value} is below the minimum ${q.min}`;
+      if (q.max !== undefined && a.value > q.max) return `${a.value} is above the maximum ${q.max}`;
+      return null;
+    }
+    case 'text': {
+      if (a.kind !== 'text') return 'expected a text';
+      const max = q.maxLength ?? defaultTextMax;
+      if (a.value.length > max) return `the text is longer than ${max} characters`;
+      return null;
+    }
+  }
+}
+
+export function toRows(q: Question, a: Answer): AnswerRow[] {
+  const row = (item_key: string, code: number | null, num: number | null, text: string | null): AnswerRow => ({
+    question_key: q.key,
+    item_key,
+    code,
+    num,
+    text,
+  });
+  switch (a.kind) {
+    case 'codes': {
+      const specify = optionsOf(q).find((o) => o.specify)?.code;
+      return a.codes.map((c) => row('', c, null, c === specify && a.text !== undefined ? a.text : null));
+    }
+    case 'items':
+      return Object.entries(a.items).map(([item, code]) => row(item, code, null, null));
+    case 'number':
+      return [row('', null, a.value, null)];
+    case 'text':
+      return [row('', null, null, a.value)];
+  }
+}
+
+/** Rebuilds answers from stored rows (the inverse of toRows for one questionnaire). */
+export function fromRows(questions: readonly Question[], rows: readonly AnswerRow[]): Map<string, Answer> {
+  const byKey = new Map(questions.map((q) => [q.key, q]));
+  const grouped = new Map<string, AnswerRow[]>();
+  for (const r of rows) {
+    const list = grouped.get(r.question_key) ?? [];
+    list.push(r);
+    grouped.set(r.question_key, list);
+  }
+  const out = new Map<string, Answer>();
+  for (const [key, list] of grouped) {
+    const q = byKey.get(key);
+    if (!q) continue;
+    if (q.type === 'matrix') {
+      const items: Record<string, number> = {};
+      for (const r of list) if (r.code !== null) items[r.item_key] = r.code;
+      out.set(key, { kind: 'items', items });
+    } else if (q.type === 'integer') {
+      const v = list[0]?.num;
+      if (v !== null && v !== undefined) out.set(key, { kind: 'number', value: v });
+    } else if (q.type === 'text') {
+      const v = list[0]?.text;
+      if (v !== null && v !== undefined) out.set(key, { kind: 'text', value: v });
+    } else {
+      const codes = list.map((r) => r.code).filter((c): c is number => c !== null);
+      const text = list.find((r) => r.text !== null)?.text ?? undefined;
+      out.set(key, text === undefined ? { kind: 'codes', codes } : { kind: 'codes', codes, text });
+    }
+  }
+  return out;
+}

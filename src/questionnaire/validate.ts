@@ -1,0 +1,144 @@
+/**
+ * Checks a questionnaire beyond its shape: unique keys and codes, scale extras outside the scale,
+ * follow-ups that point back to an earlier question and to codes it has, sections that exist.
+ * Every problem names the path of the bad field, prefixed with the role.
+ */
+import { invalid } from '../shared/errors.ts';
+import { formatPath, parseOrThrow } from '../shared/validation.ts';
+import {
+  type AnswerCondition,
+  type Option,
+  type Question,
+  type Questionnaire,
+  questionnaireShape,
+  type Scale,
+} from './model.ts';
+
+type Problem = { path: (string | number)[]; message: string };
+
+/** The codes a question can be answered with (scale values and extras included). */
+export function answerCodes(q: Question): number[] {
+  if (q.type === 'single' || q.type === 'multi') return q.options.map((o) => o.code);
+  if (q.type === 'scale') return scaleCodes(q.scale);
+  if (q.type === 'matrix') return q.options ? q.options.map((o) => o.code) : q.scale ? scaleCodes(q.scale) : [];
+  return [];
+}
+
+function scaleCodes(s: Scale): number[] {
+  const codes: number[] = [];
+  for (let v = s.min; v <= s.max; v++) codes.push(v);
+  return [...codes, ...(s.extra ?? []).map((o) => o.code)];
+}
+
+function checkOptions(options: readonly Option[], path: (string | number)[], multi: boolean, out: Problem[]): void {
+  const seen = new Set<number>();
+  let specify = 0;
+  options.forEach((o, i) => {
+    if (seen.has(o.code)) out.push({ path: [...path, i, 'code'], message: `duplicate code ${o.code}` });
+    seen.add(o.code);
+    if (o.exclusive && !multi) out.push({ path: [...path, i, 'exclusive'], message: 'only a multiple-choice option can be exclusive' });
+    if (o.specify) specify++;
+    if (specify > 1 && o.specify) out.push({ path: [...path, i, 'specify'], message: 'only one option per question can ask to specify' });
+  });
+}
+
+function checkScale(s: Scale, path: (string | number)[], out: Problem[]): void {
+  if (s.min >= s.max) out.push({ path: [...path, 'max'], message: `max (${s.max}) must be above min (${s.min})` });
+  if (s.max - s.min > 20) out.push({ path: [...path, 'max'], message: 'a scale has at most 21 points' });
+  const seen = new Set<number>();
+  (s.extra ?? []).forEach((o, i) => {
+    if (o.code >= s.min && o.code <= s.max) {
+      out.push({ path: [...path, 'extra', i, 'code'], message: `code ${o.code} lies inside the scale ${s.min}-${s.max}` });
+    }
+    if (seen.has(o.code)) out.push({ path: [...path, 'extra', i, 'code'], message: `duplicate code ${o.code}` });
+    seen.add(o.code);
+    if (o.exclusive || o.specify) out.push({ path: [...path, 'extra', i], message: 'scale extras cannot be exclusive or ask to specify' });
+  });
+}
+
+function checkCondition(
+  c: AnswerCondition,
+  path: (string | number)[],
+  earlier: ReadonlyMap<string, Question>,
+  out: Problem[],
+): void {
+  if ('all' in c) return c.all.forEach((s, i) => checkCondition(s, [...path, 'all', i], earlier, out));
+  if ('any' in c) return c.any.forEach((s, i) => checkCondition(s, [...path, 'any', i], earlier, out));
+  const target = earlier.get(c.question);
+  if (!target) {
+    out.push({ path: [...path, 'question'], message: `"${c.question}" is not an earlier question` });
+    return;
+  }
+  if (target.type === 'matrix') {
+    if (c.item === undefined) out.push({ path: [...path, 'item'], message: `"${c.question}" is a matrix: name the item` });
+    else if (!target.items.some((it) => it.key === c.item)) {
+      out.push({ path: [...path, 'item'], message: `"${c.question}" has no item "${c.item}"` });
+    }
+  } else if (c.item !== undefined) {
+    out.push({ path: [...path, 'item'], message: `"${c.question}" is not a matrix` });
+  }
+  const codes = new Set(answerCodes(target));
+  if (codes.size === 0) out.push({ path: [...path, 'question'], message: `"${c.question}" has no answer codes to test` });
+  c.codes.forEach((code, i) => {
+    if (codes.size > 0 && !codes.has(code)) out.push({ path: [...path, 'codes', i], message: `"${c.question}" has no code ${code}` });
+  });
+}
+
+export function semanticProblems(q: Questionnaire): Problem[] {
+  const out: Problem[] = [];
+  const sectionKeys = new Set<string>();
+  q.sections.forEach((s, i) => {
+    if (sectionKeys.has(s.key)) out.push({ path: ['sections', i, 'key'], message: `duplicate section key "${s.key}"` });
+    sectionKeys.add(s.key);
+  });
+  const earlier = new Map<string, Question>();
+  const sectionOrder = q.sections.map((s) => s.key);
+  let lastSection = 0;
+  q.questions.forEach((question, i) => {
+    const path = ['questions', i];
+    if (earlier.has(question.key)) out.push({ path: [...path, 'key'], message: `duplicate question key "${question.key}"` });
+    if (question.section !== undefined) {
+      const idx = sectionOrder.indexOf(question.section);
+      if (idx < 0) out.push({ path: [...path, 'section'], message: `no section "${question.section}"` });
+      else if (idx < lastSection) out.push({ path: [...path, 'section'], message: 'questions must follow the order of the sections' });
+      else lastSection = idx;
+    }
+    if (question.type === 'single' || question.type === 'multi') checkOptions(question.options, [...path, 'options'], question.type === 'multi', out);
+    if (question.type === 'scale') checkScale(question.scale, [...path, 'scale'], out);
+    if (question.type === 'matrix') {
+      if ((question.options === undefined) === (question.scale === undefined)) {
+        out.push({ path, message: 'a matrix has either options or a scale' });
+      }
+      if (question.options) checkOptions(question.options, [...path, 'options'], false, out);
+      if (question.scale) checkScale(question.scale, [...path, 'scale'], out);
+      const items = new Set<string>();
+      question.items.forEach((it, j) => {
+        if (items.has(it.key)) out.push({ path: [...path, 'items', j, 'key'], message: `duplicate item key "${it.key}"` });
+        items.add(it.key);
+      });
+    }
+    if (question.type === 'integer' && question.min !== undefined && question.max !== undefined && question.min > question.max) {
+      out.push({ path: [...path, 'max'], message: `max (${question.max}) is below min (${question.min})` });
+    }
+    if (question.showIf) checkCondition(question.showIf, [...path, 'showIf'], earlier, out);
+    earlier.set(question.key, question);
+  });
+  return out;
+}
+
+/**
+ * Parses and checks a questionnaire. `prefix` starts every path (the role, or the file name when
+ * the role is unknown), so messages read `kommunedirektor.questions[4].options[2].code: …`.
+ */
+export function parseQuestionnaire(data: unknown, prefix?: string): Questionnaire {
+  const role = typeof data === 'object' && data !== null && typeof (data as { role?: unknown }).role === 'string' ? (data as { role: string }).role : undefined;
+  const lead = prefix ?? role ?? 'questionnaire';
+  const q = parseOrThrow(questionnaireShape, data, lead);
+  const [first, ...rest] = semanticProblems(q);
+  if (first) {
+    const msg = (p: Problem) => `${formatPath(p.path, lead)}: ${p.message}`;
+    const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
+    throw invalid(`${msg(first)}${more}`, rest.map(msg));
+  }
+  return q;
+}

@@ -1,0 +1,175 @@
+/**
+ * Turning a registry CSV (one row per unit, `kommunenummer,navn,fylkesnummer,fylkesnavn` plus any
+ * attribute columns) into units, checking every row. Spreadsheets drop leading zeros, so a 3-digit
+ * municipality number and a 1-digit county number are padded (301 → 0301, 3 → 03).
+ */
+import { type CsvTable, csvLine, location } from '../shared/csv.ts';
+import { ProblemList } from '../shared/errors.ts';
+import { parseNumber } from '../shared/numbers.ts';
+import type { MappingEntry, Unit } from './registry.types.ts';
+
+export const requiredColumns = ['kommunenummer', 'navn', 'fylkesnummer', 'fylkesnavn'] as const;
+const attributeName = /^[a-zæøå][a-zæøå0-9_]*$/;
+
+/** Normalises a unit number: 4 digits for a municipality, 6 for a city district. */
+export function normaliseUnitNumber(raw: string): string | undefined {
+  const s = raw.trim();
+  if (!/^\d+$/.test(s)) return undefined;
+  if (s.length === 4 || s.length === 6) return s;
+  if (s.length === 3 || s.length === 5) return `0${s}`;
+  return undefined;
+}
+
+function normaliseCountyNumber(raw: string): string | undefined {
+  const s = raw.trim();
+  if (/^\d{2}$/.test(s)) return s;
+  if (/^\d$/.test(s)) return `0${s}`;
+  return undefined;
+}
+
+export function parseRegistryCsv(table: CsvTable): Unit[] {
+  const { file } = table;
+  const problems = new ProblemList();
+  for (const col of requiredColumns) {
+    if (!table.header.includes(col)) problems.add(`${location(file, 1)}: required column "${col}" is missing`);
+  }
+  const attributes = table.header.filter((h) => !(requiredColumns as readonly string[]).includes(h));
+  for (const a of attributes) {
+    if (!attributeName.test(a)) problems.add(`${location(file, 1)}, column ${a}: attribute names are lower-case letters, digits and _`);
+  }
+  problems.throwIfAny();
+
+  const units: Unit[] = [];
+  const lineOf = new Map<string, number>();
+  const countyNames = new Map<string, { name: string; line: number }>();
+  for (const row of table.rows) {
+    const cell = (c: string) => row.cells.get(c) ?? '';
+    const at = (c: string) => location(file, row.line, c);
+    const number = normaliseUnitNumber(cell('kommunenummer'));
+    const countyNumber = normaliseCountyNumber(cell('fylkesnummer'));
+    const name = cell('navn');
+    const countyName = cell('fylkesnavn');
+    if (number === undefined) {
+      problems.add(`${at('kommunenummer')}: "${cell('kommunenummer')}" is not a municipality number (4 digits) or district number (6 digits)`);
+    } else if (lineOf.has(number)) {
+      problems.add(`${at('kommunenummer')}: ${number} already appears on line ${lineOf.get(number)}`);
+    }
+    if (name === '') problems.add(`${at('navn')}: the name is empty`);
+    if (countyNumber === undefined) {
+      problems.add(`${at('fylkesnummer')}: "${cell('fylkesnummer')}" is not a county number (2 digits)`);
+    } else if (number !== undefined && number.slice(0, 2) !== countyNumber) {
+      problems.add(`${at('fylkesnummer')}: ${countyNumber} does not match municipality number ${number} (its first two digits)`);
+    }
+    if (countyName === '') problems.add(`${at('fylkesnavn')}: the county name is empty`);
+    if (countyNumber !== undefined && countyName !== '') {
+      const known = countyNames.get(countyNumber);
+      if (known === undefined) countyNames.set(countyNumber, { name: countyName, line: row.line });
+      else if (known.name !== countyName) {
+        problems.add(`${at('fylkesnavn')}: county ${countyNumber} is called "${known.name}" on line ${known.line}`);
+      }
+    }
+    const values: Record<string, number> = {};
+    for (const a of attributes) {
+      const raw = cell(a);
+      if (raw === '') continue;
+      const n = parseNumber(raw);
+      if (n === undefined) problems.add(`${at(a)}: "${raw}" is not a number`);
+      else values[a] = n;
+    }
+    if (number === undefined || countyNumber === undefined) continue;
+    lineOf.set(number, row.line);
+    const kind = number.length === 6 ? 'bydel' : 'kommune';
+    units.push({
+      number,
+      name,
+      countyNumber,
+      countyName,
+      kind,
+      parentNumber: kind === 'bydel' ? number.slice(0, 4) : null,
+      attributes: values,
+    });
+  }
+  for (const u of units) {
+    if (u.parentNumber !== null && !lineOf.has(u.parentNumber)) {
+      problems.add(`${location(file, lineOf.get(u.number) ?? 0, 'kommunenummer')}: district ${u.number}'s municipality ${u.parentNumber} is not in the file`);
+    }
+  }
+  if (table.rows.length === 0) problems.add(`${file}: the file has a header but no units`);
+  problems.throwIfAny();
+  return units;
+}
+
+/** Writes units back as a registry CSV (the same columns the import reads). */
+export function registryToCsv(units: readonly Unit[], separator: ',' | ';' = ','): string {
+  const attrs = [...new Set(units.flatMap((u) => Object.keys(u.attributes)))].sort();
+  const fmt = (n: number | undefined) => (n === undefined ? '' : separator === ';' ? String(n).replace('.', ',') : String(n));
+  const lines = [csvLine([...requiredColumns, ...attrs], separator)];
+  for (const u of units) {
+    lines.push(csvLine([u.number, u.name, u.countyNumber, u.countyName, ...attrs.map((a) => fmt(u.attributes[a]))], separator));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export interface MappingContext {
+  readonly fromUnits: ReadonlySet<string>;
+  readonly toUnits: ReadonlySet<string>;
+  readonly fromYear: number;
+  readonly toYear: number;
+}
+
+/**
+ * Reads a mapping CSV `fra_nummer,til_nummer[,andel]`: one row per old → new pair. A merge is
+ * several old numbers to one new; a split is one old number to several new, where `andel` (the
+ * share of the old unit's population that went to each new one) must add up to 1.
+ */
+export function parseMappingCsv(table: CsvTable, ctx: MappingContext): MappingEntry[] {
+  const { file } = table;
+  const problems = new ProblemList();
+  for (const col of ['fra_nummer', 'til_nummer']) {
+    if (!table.header.includes(col)) problems.add(`${location(file, 1)}: required column "${col}" is missing`);
+  }
+  for (const h of table.header) {
+    if (!['fra_nummer', 'til_nummer', 'andel'].includes(h)) problems.add(`${location(file, 1)}, column ${h}: unknown column`);
+  }
+  problems.throwIfAny();
+  const entries: MappingEntry[] = [];
+  const seen = new Map<string, number>();
+  const sharesByFrom = new Map<string, { sum: number; withShare: number; rows: number; line: number }>();
+  for (const row of table.rows) {
+    const at = (c: string) => location(file, row.line, c);
+    const rawFrom = row.cells.get('fra_nummer') ?? '';
+    const rawTo = row.cells.get('til_nummer') ?? '';
+    const rawShare = row.cells.get('andel') ?? '';
+    const from = normaliseUnitNumber(rawFrom);
+    const to = normaliseUnitNumber(rawTo);
+    if (from === undefined) problems.add(`${at('fra_nummer')}: "${rawFrom}" is not a unit number`);
+    else if (!ctx.fromUnits.has(from)) problems.add(`${at('fra_nummer')}: ${from} is not in the ${ctx.fromYear} registry`);
+    if (to === undefined) problems.add(`${at('til_nummer')}: "${rawTo}" is not a unit number`);
+    else if (!ctx.toUnits.has(to)) problems.add(`${at('til_nummer')}: ${to} is not in the ${ctx.toYear} registry`);
+    let share: number | null = null;
+    if (rawShare !== '') {
+      const n = parseNumber(rawShare);
+      if (n === undefined || n <= 0 || n > 1) problems.add(`${at('andel')}: "${rawShare}" is not a share between 0 and 1`);
+      else share = n;
+    }
+    if (from === undefined || to === undefined) continue;
+    const key = `${from}>${to}`;
+    if (seen.has(key)) problems.add(`${at('til_nummer')}: ${from} → ${to} already appears on line ${seen.get(key)}`);
+    seen.set(key, row.line);
+    const s = sharesByFrom.get(from) ?? { sum: 0, withShare: 0, rows: 0, line: row.line };
+    s.rows++;
+    if (share !== null) {
+      s.sum += share;
+      s.withShare++;
+    }
+    sharesByFrom.set(from, s);
+    entries.push({ fromNumber: from, toNumber: to, share });
+  }
+  for (const [from, s] of sharesByFrom) {
+    if (s.rows > 1 && (s.withShare !== s.rows || Math.abs(s.sum - 1) > 0.001)) {
+      problems.add(`${location(file, s.line, 'andel')}: ${from} is split into ${s.rows} units, so each row needs a share and they must add up to 1`);
+    }
+  }
+  problems.throwIfAny();
+  return entries;
+}

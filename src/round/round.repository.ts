@@ -1,0 +1,59 @@
+/**
+ * SQL for rounds: the round itself, its questionnaires (stored as validated JSON, so a round keeps
+ * the exact questionnaire it ran with) and the units taking part per role.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import { insertChunked } from '../store/batch.ts';
+import type { Database, RoundTable } from '../store/schema.ts';
+
+type Db = Kysely<Database>;
+export type RoundRow = Selectable<RoundTable>;
+
+export async function insertRound(db: Db, row: RoundRow): Promise<void> {
+  await db.insertInto('round').values(row).execute();
+}
+
+export async function findRound(db: Db, year: number): Promise<RoundRow | undefined> {
+  return db.selectFrom('round').selectAll().where('year', '=', year).executeTakeFirst();
+}
+
+export async function listRounds(db: Db): Promise<RoundRow[]> {
+  return db.selectFrom('round').selectAll().orderBy('year').execute();
+}
+
+export async function insertQuestionnaire(db: Db, roundYear: number, role: string, definition: string): Promise<void> {
+  await db.insertInto('questionnaire').values({ round_year: roundYear, role, definition }).execute();
+}
+
+export async function listQuestionnaires(db: Db, roundYear: number): Promise<{ role: string; definition: string }[]> {
+  return db.selectFrom('questionnaire').select(['role', 'definition']).where('round_year', '=', roundYear).execute();
+}
+
+export async function insertRoundUnits(db: Db, roundYear: number, role: string, numbers: readonly string[]): Promise<void> {
+  await insertChunked(
+    db,
+    'round_unit',
+    numbers.map((n) => ({ round_year: roundYear, role, unit_number: n })),
+  );
+}
+
+export async function roundUnitNumbers(db: Db, roundYear: number, role: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('round_unit')
+    .select('unit_number')
+    .where('round_year', '=', roundYear)
+    .where('role', '=', role)
+    .orderBy('unit_number')
+    .execute();
+  return rows.map((r) => r.unit_number);
+}
+
+export async function countRoundUnits(db: Db, roundYear: number): Promise<{ role: string; units: number }[]> {
+  const rows = await db
+    .selectFrom('round_unit')
+    .select((eb) => ['role', eb.fn.countAll<number>().as('units')])
+    .where('round_year', '=', roundYear)
+    .groupBy('role')
+    .execute();
+  return rows.map((r) => ({ role: r.role, units: Number(r.units) }));
+}

@@ -1,0 +1,144 @@
+/**
+ * Rounds: one year's survey, made from a template on a registry year. The round keeps its own
+ * copy of the questionnaires and its list of units per role, so later edits to a template or
+ * registry never change a round that ran.
+ */
+import { getRegistry } from '../registry/registry.service.ts';
+import type { Questionnaire, Role } from '../questionnaire/model.ts';
+import { roles } from '../questionnaire/model.ts';
+import { loadTemplate, templateRoles } from '../questionnaire/template.ts';
+import { parseQuestionnaire } from '../questionnaire/validate.ts';
+import { conflict, invalid, notFound } from '../shared/errors.ts';
+import { addDays, addYears, osloMidnightUtc } from '../shared/time.ts';
+import type { Store } from '../store/store.ts';
+import * as repo from './round.repository.ts';
+
+/** Roles in which a city district answers as a unit of its own (SPEC §1). */
+export const districtRoles: readonly Role[] = ['kommunedirektor', 'integreringsansvarlig'];
+
+export interface Round {
+  readonly year: number;
+  readonly registryYear: number;
+  readonly template: string;
+  /** First and last day of the collection window (Oslo dates, inclusive). */
+  readonly window: { readonly opens: string; readonly closes: string };
+  /** The window as UTC instants: opens at 00:00 Oslo time, closes at 24:00 Oslo time. */
+  readonly opensAt: Date;
+  readonly closesAt: Date;
+  readonly createdAt: Date;
+}
+
+export interface CreateRoundInput {
+  readonly year: number;
+  readonly template: string;
+  readonly registryYear?: number;
+  readonly opens?: string;
+  readonly closes?: string;
+}
+
+export interface CreatedRound {
+  readonly round: Round;
+  readonly units: Readonly<Record<string, number>>;
+}
+
+function toRound(r: repo.RoundRow): Round {
+  const opensAt = new Date(r.opens_at);
+  const closesAt = new Date(r.closes_at);
+  const lastDay = new Date(closesAt.getTime() - 1);
+  return {
+    year: r.year,
+    registryYear: r.registry_year,
+    template: r.template,
+    window: { opens: osloDateOf(opensAt), closes: osloDateOf(lastDay) },
+    opensAt,
+    closesAt,
+    createdAt: new Date(r.created_at),
+  };
+}
+
+function osloDateOf(d: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(d);
+}
+
+function checkDate(label: string, d: string): string {
+  try {
+    osloMidnightUtc(d);
+  } catch {
+    throw invalid(`${label}: "${d}" is not a date (YYYY-MM-DD)`);
+  }
+  return d;
+}
+
+export async function createRound(store: Store, input: CreateRoundInput, now = new Date()): Promise<CreatedRound> {
+  const registryYear = input.registryYear ?? input.year;
+  const template = loadTemplate(input.template);
+  const shift = input.year - template.year;
+  const opens = checkDate('--opens', input.opens ?? addYears(template.window.opens, shift));
+  const closes = checkDate('--closes', input.closes ?? addYears(template.window.closes, shift));
+  if (closes < opens) throw invalid(`the window closes (${closes}) before it opens (${opens})`);
+  const units = await getRegistry(store, registryYear);
+  const municipalities = units.filter((u) => u.kind === 'kommune').map((u) => u.number);
+  const districts = units.filter((u) => u.kind === 'bydel').map((u) => u.number);
+  const counts: Record<string, number> = {};
+
+  await store.db.transaction().execute(async (trx) => {
+    if (await repo.findRound(trx, input.year)) throw conflict(`a round for ${input.year} exists already`);
+    await repo.insertRound(trx, {
+      year: input.year,
+      registry_year: registryYear,
+      template: template.key,
+      opens_at: osloMidnightUtc(opens).toISOString(),
+      closes_at: osloMidnightUtc(addDays(closes, 1)).toISOString(),
+      created_at: now.toISOString(),
+    });
+    for (const role of templateRoles(template)) {
+      const q = template.questionnaires.get(role) as Questionnaire;
+      await repo.insertQuestionnaire(trx, input.year, role, JSON.stringify(q));
+      const numbers = districtRoles.includes(role) ? [...municipalities, ...districts] : municipalities;
+      await repo.insertRoundUnits(trx, input.year, role, numbers);
+      counts[role] = numbers.length;
+    }
+  });
+  return { round: await getRound(store, input.year), units: counts };
+}
+
+export async function getRound(store: Store, year: number): Promise<Round> {
+  const r = await repo.findRound(store.db, year);
+  if (!r) throw notFound(`no round for ${year}: create one with "kommunepuls round create --year ${year} --template …"`);
+  return toRound(r);
+}
+
+export async function listRounds(store: Store): Promise<Round[]> {
+  return (await repo.listRounds(store.db)).map(toRound);
+}
+
+export async function roundQuestionnaires(store: Store, year: number): Promise<Map<Role, Questionnaire>> {
+  const rows = await repo.listQuestionnaires(store.db, year);
+  const out = new Map<Role, Questionnaire>();
+  for (const role of roles) {
+    const row = rows.find((r) => r.role === role);
+    if (row) out.set(role, parseQuestionnaire(JSON.parse(row.definition), role));
+  }
+  return out;
+}
+
+export async function roundQuestionnaire(store: Store, year: number, role: Role): Promise<Questionnaire> {
+  const q = (await roundQuestionnaires(store, year)).get(role);
+  if (!q) throw notFound(`the ${year} round has no questionnaire for ${role}`);
+  return q;
+}
+
+export async function roundUnits(store: Store, year: number, role: Role): Promise<string[]> {
+  return repo.roundUnitNumbers(store.db, year, role);
+}
+
+export async function roundUnitCounts(store: Store, year: number): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const r of await repo.countRoundUnits(store.db, year)) out[r.role] = r.units;
+  return out;
+}
+
+/** Whether respondents can answer at `at` (the window is half-open: [opensAt, closesAt)). */
+export function isOpen(round: Round, at: Date): boolean {
+  return at >= round.opensAt && at < round.closesAt;
+}

@@ -1,0 +1,43 @@
+/**
+ * The page frame shared by every server-rendered page: language, title, one small stylesheet
+ * inlined (no extra request on a slow line), skip link, header and main landmark.
+ */
+import { createHash } from 'node:crypto';
+import { type Html, html, trusted } from './html.ts';
+
+const css = `
+:root{--fg:#1a1a1a;--muted:#555;--bg:#fff;--accent:#0b5394;--line:#d0d7de;--soft:#f4f6f8}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+a{color:var(--accent)}a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f5a623;outline-offset:2px}
+.skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:9}
+header{background:var(--accent);color:#fff;padding:12px 16px}header a{color:#fff;text-decoration:none;font-weight:600}
+main{max-width:72rem;margin:0 auto;padding:16px}
+h1{font-size:1.6rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th{background:var(--soft)}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.scroll{overflow-x:auto}.muted{color:var(--muted)}.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:12px}
+.card{border:1px solid var(--line);border-radius:6px;padding:12px}
+`;
+
+/** Content-Security-Policy allowing exactly the inlined stylesheet and nothing from elsewhere. */
+export const contentSecurityPolicy = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(css).digest('base64')}'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+
+export function page(title: string, body: Html): string {
+  return html`<!doctype html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} – Kommunepuls</title>
+<style>${trusted(css)}</style>
+</head>
+<body>
+<a class="skip" href="#main">Hopp til innhold</a>
+<header><a href="/">Kommunepuls</a></header>
+<main id="main">
+${body}
+</main>
+</body>
+</html>`.value;
+}

@@ -1,0 +1,69 @@
+/**
+ * The start page (registry years, rounds and their response counts) and a registry year's units.
+ */
+import { responseCounts } from '../collect/response.service.ts';
+import { getRegistry, registryYears } from '../registry/registry.service.ts';
+import { listRounds, roundUnitCounts } from '../round/round.service.ts';
+import { invalid } from '../shared/errors.ts';
+import { formatNumber } from '../shared/numbers.ts';
+import { formatOsloDate } from '../shared/time.ts';
+import type { Store } from '../store/store.ts';
+import { html } from './html.ts';
+import { page } from './layout.ts';
+
+const roleNames: Record<string, string> = {
+  kommunedirektor: 'Kommunedirektør',
+  integreringsansvarlig: 'Integreringsansvarlig',
+  skolesjef: 'Skolesjef',
+};
+
+export async function overviewPage(store: Store): Promise<string> {
+  const years = await registryYears(store);
+  const rounds = await listRounds(store);
+  const roundBlocks = [];
+  for (const r of rounds.reverse()) {
+    const units = await roundUnitCounts(store, r.year);
+    const counts = await responseCounts(store, r.year);
+    const rows = Object.entries(units).map(([role, n]) => {
+      const c = counts.get(role) ?? { inProgress: 0, submitted: 0 };
+      const rate = n > 0 ? formatNumber((100 * c.submitted) / n, 0) : '0';
+      return html`<tr><th scope="row">${roleNames[role] ?? role}</th><td class="num">${n}</td><td class="num">${c.inProgress}</td><td class="num">${c.submitted}</td><td class="num">${rate} %</td></tr>`;
+    });
+    roundBlocks.push(html`<section class="card" aria-labelledby="r${r.year}">
+<h2 id="r${r.year}">Undersøkelsen ${r.year}</h2>
+<p class="muted">Register ${r.registryYear} · svarperiode ${formatOsloDate(r.opensAt)} – ${formatOsloDate(new Date(r.closesAt.getTime() - 1))}</p>
+<table><caption class="muted">Svar per rolle</caption><thead><tr><th scope="col">Rolle</th><th scope="col" class="num">Enheter</th><th scope="col" class="num">Påbegynt</th><th scope="col" class="num">Sendt inn</th><th scope="col" class="num">Svarprosent</th></tr></thead>
+<tbody>${rows}</tbody></table></section>`);
+  }
+  const body = html`<h1>Kommunepuls</h1>
+<p>Den årlige undersøkelsen blant alle kommuner: register, spørreskjema, utsending, svar, analyse og rapport i ett verktøy.</p>
+<h2>Undersøkelser</h2>
+${roundBlocks.length > 0 ? html`<div class="cards">${roundBlocks}</div>` : html`<p>Ingen undersøkelser ennå. Opprett en med <code>kommunepuls round create</code>.</p>`}
+<h2>Register</h2>
+${
+  years.length > 0
+    ? html`<ul>${years.map((y) => html`<li><a href="/registry/${y.year}">Register ${y.year}</a> (${y.units} enheter)</li>`)}</ul>`
+    : html`<p>Ingen registre ennå. Importer et med <code>kommunepuls registry import</code>.</p>`
+}`;
+  return page('Oversikt', body);
+}
+
+export async function registryPage(store: Store, year: number, query: string): Promise<string> {
+  if (!Number.isInteger(year)) throw invalid('ugyldig år');
+  const all = await getRegistry(store, year);
+  const q = query.trim().toLowerCase();
+  const units = q === '' ? all : all.filter((u) => u.name.toLowerCase().includes(q) || u.number.startsWith(q) || u.countyName.toLowerCase().includes(q));
+  const attrs = [...new Set(all.flatMap((u) => Object.keys(u.attributes)))].sort();
+  const body = html`<h1>Register ${year}</h1>
+<form method="get" role="search"><label for="q">Søk etter navn, nummer eller fylke</label> <input id="q" name="q" value="${query}"> <button type="submit">Søk</button></form>
+<p>${units.length} av ${all.length} enheter</p>
+<div class="scroll"><table><thead><tr><th scope="col">Nummer</th><th scope="col">Navn</th><th scope="col">Fylke</th>${attrs.map((a) => html`<th scope="col" class="num">${a}</th>`)}</tr></thead>
+<tbody>${units.map(
+    (u) =>
+      html`<tr><td>${u.number}</td><td>${u.name}</td><td>${u.countyName}</td>${attrs.map((a) => {
+        const v = u.attributes[a];
+        return html`<td class="num">${v === undefined ? '' : formatNumber(v)}</td>`;
+      })}</tr>`,
+  )}</tbody></table></div>`;
+  return page(`Register ${year}`, body);
+}

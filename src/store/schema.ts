@@ -1,0 +1,97 @@
+/**
+ * Row types of every table, as Kysely sees them. Rows stay inside repositories; services return
+ * domain types. Timestamps are ISO-8601 strings in UTC (the same text on SQLite and PostgreSQL);
+ * booleans are not used in tables because SQLite has none.
+ */
+import type { Generated } from 'kysely';
+
+export interface UnitTable {
+  year: number;
+  number: string;
+  name: string;
+  county_number: string;
+  county_name: string;
+  kind: 'kommune' | 'bydel';
+  parent_number: string | null;
+}
+
+export interface UnitAttributeTable {
+  year: number;
+  number: string;
+  attribute: string;
+  value: number;
+}
+
+export interface DivisionMappingTable {
+  from_year: number;
+  from_number: string;
+  to_year: number;
+  to_number: string;
+  /** Share of the old unit that went to the new one (splits); null when the whole unit moved. */
+  share: number | null;
+}
+
+export interface GroupingTable {
+  key: string;
+  definition: string;
+  created_at: string;
+}
+
+export interface RoundTable {
+  year: number;
+  registry_year: number;
+  template: string;
+  opens_at: string;
+  closes_at: string;
+  created_at: string;
+}
+
+export interface QuestionnaireTable {
+  round_year: number;
+  role: string;
+  definition: string;
+}
+
+export interface RoundUnitTable {
+  round_year: number;
+  role: string;
+  unit_number: string;
+}
+
+export interface ResponseTable {
+  id: Generated<number>;
+  round_year: number;
+  role: string;
+  unit_number: string;
+  status: 'not_started' | 'in_progress' | 'submitted';
+  source: 'web' | 'import';
+  started_at: string | null;
+  submitted_at: string | null;
+  updated_at: string;
+}
+
+/**
+ * One row per answered value: a single choice is one row with `code`; a multiple choice is one
+ * row per chosen code; a matrix has `item_key` set; integers go in `num`, free text and "annet,
+ * spesifiser" text in `text`. This long shape is what lets analysis count with GROUP BY.
+ */
+export interface AnswerTable {
+  response_id: number;
+  question_key: string;
+  item_key: string;
+  code: number | null;
+  num: number | null;
+  text: string | null;
+}
+
+export interface Database {
+  unit: UnitTable;
+  unit_attribute: UnitAttributeTable;
+  division_mapping: DivisionMappingTable;
+  grouping: GroupingTable;
+  round: RoundTable;
+  questionnaire: QuestionnaireTable;
+  round_unit: RoundUnitTable;
+  response: ResponseTable;
+  answer: AnswerTable;
+}
