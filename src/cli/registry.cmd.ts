@@ -2,8 +2,8 @@
  * CLI: `registry …` and `groupings …`.
  */
 import type { Command } from 'commander';
-import { categories, classify } from '../registry/grouping.ts';
 import { importGroupings, listGroupings } from '../registry/grouping.service.ts';
+import { categories, classify } from '../registry/grouping.ts';
 import { registryToCsv } from '../registry/registry.csv.ts';
 import { getRegistry, importMapping, importRegistry, registryYears, resolveMapping } from '../registry/registry.service.ts';
 import type { Unit } from '../registry/registry.types.ts';
@@ -27,7 +27,7 @@ export function registryCommands(program: Command): void {
 
   registry
     .command('import')
-    .description('import a year\'s units from CSV (replaces that year; all or nothing)')
+    .description("import a year's units from CSV (replaces that year; all or nothing)")
     .requiredOption('--year <year>', 'registry year')
     .argument('<file>', 'CSV: kommunenummer,navn,fylkesnummer,fylkesnavn[,attribute…]')
     .action(async (file: string, opts: { year: string }) => {
@@ -41,7 +41,7 @@ export function registryCommands(program: Command): void {
 
   registry
     .command('show')
-    .description('show a year\'s units with their attributes')
+    .description("show a year's units with their attributes")
     .requiredOption('--year <year>', 'registry year')
     .option('--json', 'JSON output')
     .option('--csv', 'CSV output in the import format')
@@ -64,7 +64,10 @@ export function registryCommands(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       const years = await withStore((store) => registryYears(store));
       if (opts.json) return printJson(years);
-      printTable(['year', 'units'], years.map((y) => [String(y.year), y.units]));
+      printTable(
+        ['year', 'units'],
+        years.map((y) => [String(y.year), y.units]),
+      );
     });
 
   registry
@@ -90,7 +93,10 @@ export function registryCommands(program: Command): void {
     .action(async (opts: { from: string; to: string; json?: boolean }) => {
       const rows = await withStore((store) => resolveMapping(store, requiredInt('from', opts.from), requiredInt('to', opts.to)));
       if (opts.json) return printJson(rows.map((r) => ({ from: r.fromNumber, to: r.toNumber, share: r.share })));
-      printTable(['fra', 'til', 'andel'], rows.map((r) => [r.fromNumber, r.toNumber, r.share ?? '']));
+      printTable(
+        ['fra', 'til', 'andel'],
+        rows.map((r) => [r.fromNumber, r.toNumber, r.share ?? '']),
+      );
     });
 
   const groupings = program.command('groupings').description('groupings of units (size classes, centrality, …)');
@@ -125,7 +131,9 @@ export function registryCommands(program: Command): void {
       if (opts.json) return printJson(out);
       for (const g of out) {
         const cats = g.categories.map((c) => ('units' in c ? `${c.label} (${c.units})` : c.label)).join(' | ');
-        say(`${g.key}  ${g.label}${g.attribute ? ` [${g.attribute}]` : ''}${g.builtin ? '' : ' (from file)'}\n    ${cats || '(categories from the registry)'}`);
+        say(
+          `${g.key}  ${g.label}${g.attribute ? ` [${g.attribute}]` : ''}${g.builtin ? '' : ' (from file)'}\n    ${cats || '(categories from the registry)'}`,
+        );
       }
     });
   groupings
@@ -138,4 +146,3 @@ export function registryCommands(program: Command): void {
       say(`imported ${added.length} grouping${added.length === 1 ? '' : 's'}: ${added.map((g) => g.key).join(', ')}`);
     });
 }
-

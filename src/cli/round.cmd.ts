@@ -2,8 +2,8 @@
  * CLI: `round …`, `responses …` and `questionnaire …`.
  */
 import type { Command } from 'commander';
-import { importResponses } from '../collect/response-import.ts';
 import { listResponses, responseCounts } from '../collect/response.service.ts';
+import { importResponses } from '../collect/response-import.ts';
 import { roleSchema } from '../questionnaire/model.ts';
 import { builtinTemplates, loadQuestionnaireFile, loadTemplate } from '../questionnaire/template.ts';
 import { createRound, getRound, listRounds, roundQuestionnaires, roundUnitCounts } from '../round/round.service.ts';
@@ -18,7 +18,7 @@ function role(raw: string) {
 }
 
 export function roundCommands(program: Command): void {
-  const round = program.command('round').description('a year\'s survey: questionnaires, window, units');
+  const round = program.command('round').description("a year's survey: questionnaires, window, units");
   round
     .command('create')
     .description('create a round from a template on a registry year')
@@ -38,8 +38,12 @@ export function roundCommands(program: Command): void {
           ...(opts.closes ? { closes: opts.closes } : {}),
         }),
       );
-      const units = Object.entries(r.units).map(([k, v]) => `${k} ${v}`).join(', ');
-      say(`created round ${r.round.year} on registry ${r.round.registryYear}, window ${r.round.window.opens} – ${r.round.window.closes}; units: ${units}`);
+      const units = Object.entries(r.units)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
+      say(
+        `created round ${r.round.year} on registry ${r.round.registryYear}, window ${r.round.window.opens} – ${r.round.window.closes}; units: ${units}`,
+      );
     });
   round
     .command('list')
@@ -47,8 +51,12 @@ export function roundCommands(program: Command): void {
     .option('--json', 'JSON output')
     .action(async (opts: { json?: boolean }) => {
       const rounds = await withStore((store) => listRounds(store));
-      if (opts.json) return printJson(rounds.map((r) => ({ year: r.year, registry_year: r.registryYear, template: r.template, window: r.window })));
-      printTable(['year', 'registry', 'template', 'opens', 'closes'], rounds.map((r) => [String(r.year), String(r.registryYear), r.template, r.window.opens, r.window.closes]));
+      if (opts.json)
+        return printJson(rounds.map((r) => ({ year: r.year, registry_year: r.registryYear, template: r.template, window: r.window })));
+      printTable(
+        ['year', 'registry', 'template', 'opens', 'closes'],
+        rounds.map((r) => [String(r.year), String(r.registryYear), r.template, r.window.opens, r.window.closes]),
+      );
     });
   round
     .command('show')
@@ -73,8 +81,13 @@ export function roundCommands(program: Command): void {
       if (opts.json) {
         return printJson({ year, registry_year: info.round.registryYear, template: info.round.template, window: info.round.window, roles });
       }
-      say(`round ${year} (registry ${info.round.registryYear}, ${info.round.template}), window ${info.round.window.opens} – ${info.round.window.closes}`);
-      printTable(['role', 'questions', 'units', 'in progress', 'submitted'], roles.map((r) => [r.role, r.questions, r.units, r.in_progress, r.submitted]));
+      say(
+        `round ${year} (registry ${info.round.registryYear}, ${info.round.template}), window ${info.round.window.opens} – ${info.round.window.closes}`,
+      );
+      printTable(
+        ['role', 'questions', 'units', 'in progress', 'submitted'],
+        roles.map((r) => [r.role, r.questions, r.units, r.in_progress, r.submitted]),
+      );
     });
 
   const responses = program.command('responses').description('responses of a round');
@@ -86,8 +99,12 @@ export function roundCommands(program: Command): void {
     .argument('<file>', 'CSV: kommunenummer plus a column per question key (key.item for matrices, key.tekst for "annet")')
     .action(async (file: string, opts: { year: string; role: string }) => {
       const { text, name } = readInput(file);
-      const r = await withStore((store) => importResponses(store, { year: requiredInt('year', opts.year), role: role(opts.role), text, file: name }));
-      say(`imported ${r.responses} ${r.role} responses for ${r.year} (${r.answers} answers)${r.replaced > 0 ? `, replacing ${r.replaced}` : ''}`);
+      const r = await withStore((store) =>
+        importResponses(store, { year: requiredInt('year', opts.year), role: role(opts.role), text, file: name }),
+      );
+      say(
+        `imported ${r.responses} ${r.role} responses for ${r.year} (${r.answers} answers)${r.replaced > 0 ? `, replacing ${r.replaced}` : ''}`,
+      );
     });
   responses
     .command('list')
@@ -98,7 +115,10 @@ export function roundCommands(program: Command): void {
     .action(async (opts: { year: string; role: string; json?: boolean }) => {
       const list = await withStore((store) => listResponses(store, requiredInt('year', opts.year), role(opts.role)));
       if (opts.json) return printJson(list);
-      printTable(['unit', 'status', 'source', 'submitted'], list.map((r) => [r.unitNumber, r.status, r.source, r.submittedAt ?? '']));
+      printTable(
+        ['unit', 'status', 'source', 'submitted'],
+        list.map((r) => [r.unitNumber, r.status, r.source, r.submittedAt ?? '']),
+      );
     });
 
   const questionnaire = program.command('questionnaire').description('questionnaire files and templates');

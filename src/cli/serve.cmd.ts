@@ -5,8 +5,8 @@ import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { isEmpty, loadDemo } from '../demo/demo.service.ts';
 import { createApp } from '../server/app.ts';
-import { openStore, type Store } from '../store/store.ts';
 import { conflict } from '../shared/errors.ts';
+import { openStore, type Store } from '../store/store.ts';
 import { config, withStore } from './context.ts';
 import { say } from './output.ts';
 
@@ -30,7 +30,9 @@ async function runServer(store: Store): Promise<void> {
 }
 
 function printDemo(summary: Awaited<ReturnType<typeof loadDemo>>): void {
-  const r = Object.entries(summary.responses).map(([k, v]) => `${k} ${v}`).join(', ');
+  const r = Object.entries(summary.responses)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   say(`demo loaded: ${summary.units} units, 2019 round with responses (${r})`);
 }
 

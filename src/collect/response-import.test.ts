@@ -4,11 +4,12 @@ import { miniRegistryCsv, writeMiniTemplate } from '../round/fixtures.ts';
 import { createRound } from '../round/round.service.ts';
 import type { Store } from '../store/store.ts';
 import { describeStores } from '../store/testing.ts';
-import { importResponses } from './response-import.ts';
 import { getAnswers, listResponses } from './response.service.ts';
+import { importResponses } from './response-import.ts';
 
 const template = writeMiniTemplate();
-const header = 'kommunenummer;rolle;samarbeid;samarbeid_med;samarbeid_med.tekst;utfordring;kjennskap.nettsted;kjennskap.statistikk;har_oversikt;antall;intro_maal';
+const header =
+  'kommunenummer;rolle;samarbeid;samarbeid_med;samarbeid_med.tekst;utfordring;kjennskap.nettsted;kjennskap.statistikk;har_oversikt;antall;intro_maal';
 
 async function setUp(store: Store): Promise<void> {
   await importRegistry(store, 2019, miniRegistryCsv, 'r.csv');
@@ -21,7 +22,14 @@ const load = (store: Store, lines: string[], role = 'skolesjef') =>
 async function snapshot(store: Store) {
   return {
     responses: await store.db.selectFrom('response').selectAll().orderBy('id').execute(),
-    answers: await store.db.selectFrom('answer').selectAll().orderBy('response_id').orderBy('question_key').orderBy('item_key').orderBy('code').execute(),
+    answers: await store.db
+      .selectFrom('answer')
+      .selectAll()
+      .orderBy('response_id')
+      .orderBy('question_key')
+      .orderBy('item_key')
+      .orderBy('code')
+      .execute(),
   };
 }
 
@@ -35,11 +43,14 @@ describeStores('response import', (test) => {
     ]);
     assert.deepEqual(r, { year: 2019, role: 'skolesjef', responses: 3, answers: 14, replaced: 0 });
     const list = await listResponses(store, 2019, 'skolesjef');
-    assert.deepEqual(list.map((x) => [x.unitNumber, x.status, x.source]), [
-      ['0301', 'submitted', 'import'],
-      ['0302', 'submitted', 'import'],
-      ['0303', 'submitted', 'import'],
-    ]);
+    assert.deepEqual(
+      list.map((x) => [x.unitNumber, x.status, x.source]),
+      [
+        ['0301', 'submitted', 'import'],
+        ['0302', 'submitted', 'import'],
+        ['0303', 'submitted', 'import'],
+      ],
+    );
     const a = await getAnswers(store, 2019, 'skolesjef', '0301');
     assert.deepEqual(a.get('samarbeid_med'), { kind: 'codes', codes: [1, 3], text: 'Frivillige lag' });
     assert.deepEqual(a.get('kjennskap'), { kind: 'items', items: { nettsted: 1, statistikk: 2 } });
@@ -71,7 +82,8 @@ describeStores('response import', (test) => {
   test('rejects an answer to a question the unit was not eligible for', async (store) => {
     await setUp(store);
     await assert.rejects(load(store, ['0302;;;;;;;;;;1']), {
-      message: 'svar.csv line 2, column intro_maal: 0302 is not asked intro_maal (only units with deltakere_intro > 0 in the 2019 registry)',
+      message:
+        'svar.csv line 2, column intro_maal: 0302 is not asked intro_maal (only units with deltakere_intro > 0 in the 2019 registry)',
     });
   });
 
@@ -84,13 +96,22 @@ describeStores('response import', (test) => {
 
   test('rejects an exclusive option combined with others', async (store) => {
     await setUp(store);
-    await assert.rejects(load(store, ['0301;;1;"1;4";;;;;;;']), /line 2, column samarbeid_med: "Ingen av disse" cannot be combined with other options/);
+    await assert.rejects(
+      load(store, ['0301;;1;"1;4";;;;;;;']),
+      /line 2, column samarbeid_med: "Ingen av disse" cannot be combined with other options/,
+    );
   });
 
   test('rejects a unit that does not take part in the role, and a unit given twice', async (store) => {
     await setUp(store);
-    await assert.rejects(load(store, ['030101;;1;;;;;;;;']), /line 2, column kommunenummer: 030101 does not take part as skolesjef in the 2019 round/);
-    await assert.rejects(load(store, ['0301;;1;;;;;;;;', '0301;;2;;;;;;;;']), /line 3, column kommunenummer: 0301 already appears on line 2/);
+    await assert.rejects(
+      load(store, ['030101;;1;;;;;;;;']),
+      /line 2, column kommunenummer: 030101 does not take part as skolesjef in the 2019 round/,
+    );
+    await assert.rejects(
+      load(store, ['0301;;1;;;;;;;;', '0301;;2;;;;;;;;']),
+      /line 3, column kommunenummer: 0301 already appears on line 2/,
+    );
   });
 
   test('a bad row leaves the stored responses exactly as before', async (store) => {

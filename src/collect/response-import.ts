@@ -9,9 +9,9 @@
 import { type Answer, answerProblem, optionsOf, toRows } from '../questionnaire/answer.ts';
 import { describeAnswerCondition, describeRegistryCondition } from '../questionnaire/describe.ts';
 import { type Question, type Role, roleSchema, textIn } from '../questionnaire/model.ts';
-import { answerConditionHolds, type Attributes, isEligible } from '../questionnaire/routing.ts';
-import { getRegistry } from '../registry/registry.service.ts';
+import { type Attributes, answerConditionHolds, isEligible } from '../questionnaire/routing.ts';
 import { normaliseUnitNumber } from '../registry/registry.csv.ts';
+import { getRegistry } from '../registry/registry.service.ts';
 import { getRound, roundQuestionnaire, roundUnits } from '../round/round.service.ts';
 import { type CsvTable, location, readCsv } from '../shared/csv.ts';
 import { invalid, ProblemList } from '../shared/errors.ts';
@@ -80,7 +80,10 @@ function parseCell(col: Column, raw: string): { answer?: Answer; text?: string; 
     case 'text':
       return { answer: { kind: 'text', value: raw } };
     case 'multi': {
-      const parts = raw.split(';').map((p) => p.trim()).filter((p) => p !== '');
+      const parts = raw
+        .split(';')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
       const codes: number[] = [];
       for (const p of parts) {
         const c = codeOf(q, p);

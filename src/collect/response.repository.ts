@@ -24,7 +24,13 @@ const chunk = 500;
  * Replaces the responses of the given units (answers included) with new ones; call inside a
  * transaction. Returns how many responses existed before.
  */
-export async function replaceResponses(db: Db, year: number, role: string, responses: readonly NewResponse[], now: string): Promise<number> {
+export async function replaceResponses(
+  db: Db,
+  year: number,
+  role: string,
+  responses: readonly NewResponse[],
+  now: string,
+): Promise<number> {
   let replaced = 0;
   for (let i = 0; i < responses.length; i += chunk) {
     const part = responses.slice(i, i + chunk);

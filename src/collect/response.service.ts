@@ -23,7 +23,13 @@ export interface ResponseInput {
  * Stores responses for one role, replacing earlier ones of the same units. Answers to questions
  * the unit is not asked (routing) are dropped; an answer that does not fit its question is refused.
  */
-export async function saveResponses(store: Store, year: number, role: Role, inputs: readonly ResponseInput[], now = new Date()): Promise<number> {
+export async function saveResponses(
+  store: Store,
+  year: number,
+  role: Role,
+  inputs: readonly ResponseInput[],
+  now = new Date(),
+): Promise<number> {
   const round = await getRound(store, year);
   const qn = await roundQuestionnaire(store, year, role);
   const attrs = new Map((await getRegistry(store, round.registryYear)).map((u) => [u.number, u.attributes as Attributes]));
@@ -58,7 +64,6 @@ export async function getAnswers(store: Store, year: number, role: Role, unitNum
   const qn = await roundQuestionnaire(store, year, role);
   return fromRows(qn.questions, await repo.answerRowsOf(store.db, year, role, unitNumber));
 }
-
 
 export async function responseCounts(store: Store, year: number): Promise<Map<string, { inProgress: number; submitted: number }>> {
   const out = new Map<string, { inProgress: number; submitted: number }>();

@@ -15,12 +15,24 @@ export const demoYear = 2019;
 export const demoTemplate = 'kommuneundersokelse-2019';
 
 /** Response rates of the 2019 report's Table 1 (230, 171 and 166 of 422 municipalities). */
-const rates: Record<Role, number> = { integreringsansvarlig: 0.55, kommunedirektor: 0.41, skolesjef: 0.39 };
+const rates: Record<Role, number> = { integreringsansvarlig: 230 / 422, kommunedirektor: 171 / 422, skolesjef: 166 / 422 };
+/** The capital's districts: 8 of 15 district directors answered in 2019 (the report's footnote 4). */
+const districtRates: Record<Role, number> = { integreringsansvarlig: 10 / 15, kommunedirektor: 8 / 15, skolesjef: 0 };
 
 /** Deletes everything, child tables first. */
 export async function wipeStore(store: Store): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
-    for (const t of ['answer', 'response', 'round_unit', 'questionnaire', 'round', 'grouping', 'division_mapping', 'unit_attribute', 'unit'] as const) {
+    for (const t of [
+      'answer',
+      'response',
+      'round_unit',
+      'questionnaire',
+      'round',
+      'grouping',
+      'division_mapping',
+      'unit_attribute',
+      'unit',
+    ] as const) {
       await trx.deleteFrom(t).execute();
     }
   });
@@ -45,11 +57,25 @@ export async function loadDemo(store: Store, options: { reset?: boolean; seed?: 
   const round = await getRound(store, demoYear);
   const questionnaires = await roundQuestionnaires(store, demoYear);
   const responses: Record<string, number> = {};
+  const window = { opensAt: round.opensAt, closesAt: round.closesAt };
   let i = 0;
   for (const [role, qn] of questionnaires) {
     const numbers = new Set(await roundUnits(store, demoYear, role));
     const taking = units.filter((u) => numbers.has(u.number));
-    const inputs = simulateResponses(qn, taking, { rate: rates[role], seed: seed * 10 + i++, window: { opensAt: round.opensAt, closesAt: round.closesAt } });
+    // Municipalities and districts are drawn apart so each matches its own rate in the report.
+    const inputs = [
+      ...simulateResponses(
+        qn,
+        taking.filter((u) => u.kind === 'kommune'),
+        { rate: rates[role], seed: seed * 10 + i, window },
+      ),
+      ...simulateResponses(
+        qn,
+        taking.filter((u) => u.kind === 'bydel'),
+        { rate: districtRates[role], seed: seed * 10 + i + 5, window },
+      ),
+    ];
+    i++;
     responses[role] = await saveResponses(store, demoYear, role, inputs, round.closesAt);
   }
   return { units: units.length, responses };

@@ -56,7 +56,8 @@ export function answerProblem(q: Question, a: Answer): string | null {
       const exclusive = options.find((o) => o.exclusive && a.codes.includes(o.code));
       if (exclusive && a.codes.length > 1) return `"${labelOf(exclusive.label)}" cannot be combined with other options`;
       const specify = options.find((o) => o.specify);
-      if (a.text !== undefined && (!specify || !a.codes.includes(specify.code))) return 'a specification is given, but its option is not chosen';
+      if (a.text !== undefined && (!specify || !a.codes.includes(specify.code)))
+        return 'a specification is given, but its option is not chosen';
       if (a.text !== undefined && a.text.length > defaultTextMax) return `the specification is longer than ${defaultTextMax} characters`;
       return null;
     }

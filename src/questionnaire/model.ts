@@ -120,8 +120,18 @@ export const questionSchema = z.discriminatedUnion('type', [
       scale: scaleSchema.optional(),
     })
     .strict(),
-  z.object({ ...base, type: z.literal('integer'), min: z.number().int().optional(), max: z.number().int().optional(), unit: textSchema.optional() }).strict(),
-  z.object({ ...base, type: z.literal('text'), multiline: z.boolean().optional(), maxLength: z.number().int().positive().optional() }).strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal('integer'),
+      min: z.number().int().optional(),
+      max: z.number().int().optional(),
+      unit: textSchema.optional(),
+    })
+    .strict(),
+  z
+    .object({ ...base, type: z.literal('text'), multiline: z.boolean().optional(), maxLength: z.number().int().positive().optional() })
+    .strict(),
 ]);
 export type Question = z.infer<typeof questionSchema>;
 export type QuestionType = Question['type'];

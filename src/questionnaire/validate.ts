@@ -5,14 +5,7 @@
  */
 import { invalid } from '../shared/errors.ts';
 import { formatPath, parseOrThrow } from '../shared/validation.ts';
-import {
-  type AnswerCondition,
-  type Option,
-  type Question,
-  type Questionnaire,
-  questionnaireShape,
-  type Scale,
-} from './model.ts';
+import { type AnswerCondition, type Option, type Question, type Questionnaire, questionnaireShape, type Scale } from './model.ts';
 
 type Problem = { path: (string | number)[]; message: string };
 
@@ -56,14 +49,14 @@ function checkScale(s: Scale, path: (string | number)[], out: Problem[]): void {
   });
 }
 
-function checkCondition(
-  c: AnswerCondition,
-  path: (string | number)[],
-  earlier: ReadonlyMap<string, Question>,
-  out: Problem[],
-): void {
-  if ('all' in c) return c.all.forEach((s, i) => checkCondition(s, [...path, 'all', i], earlier, out));
-  if ('any' in c) return c.any.forEach((s, i) => checkCondition(s, [...path, 'any', i], earlier, out));
+function checkCondition(c: AnswerCondition, path: (string | number)[], earlier: ReadonlyMap<string, Question>, out: Problem[]): void {
+  if ('all' in c || 'any' in c) {
+    const [kind, list] = 'all' in c ? (['all', c.all] as const) : (['any', c.any] as const);
+    list.forEach((s, i) => {
+      checkCondition(s, [...path, kind, i], earlier, out);
+    });
+    return;
+  }
   const target = earlier.get(c.question);
   if (!target) {
     out.push({ path: [...path, 'question'], message: `"${c.question}" is not an earlier question` });
@@ -103,7 +96,8 @@ export function semanticProblems(q: Questionnaire): Problem[] {
       else if (idx < lastSection) out.push({ path: [...path, 'section'], message: 'questions must follow the order of the sections' });
       else lastSection = idx;
     }
-    if (question.type === 'single' || question.type === 'multi') checkOptions(question.options, [...path, 'options'], question.type === 'multi', out);
+    if (question.type === 'single' || question.type === 'multi')
+      checkOptions(question.options, [...path, 'options'], question.type === 'multi', out);
     if (question.type === 'scale') checkScale(question.scale, [...path, 'scale'], out);
     if (question.type === 'matrix') {
       if ((question.options === undefined) === (question.scale === undefined)) {
@@ -131,7 +125,10 @@ export function semanticProblems(q: Questionnaire): Problem[] {
  * the role is unknown), so messages read `kommunedirektor.questions[4].options[2].code: …`.
  */
 export function parseQuestionnaire(data: unknown, prefix?: string): Questionnaire {
-  const role = typeof data === 'object' && data !== null && typeof (data as { role?: unknown }).role === 'string' ? (data as { role: string }).role : undefined;
+  const role =
+    typeof data === 'object' && data !== null && typeof (data as { role?: unknown }).role === 'string'
+      ? (data as { role: string }).role
+      : undefined;
   const lead = prefix ?? role ?? 'questionnaire';
   const q = parseOrThrow(questionnaireShape, data, lead);
   const [first, ...rest] = semanticProblems(q);

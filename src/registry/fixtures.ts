@@ -14,7 +14,10 @@ export interface RegistryCsvOptions {
 
 const parts = ['Å', 'Bø', 'Lærdals', 'Sørfjord', 'Øst', 'Vågå', 'Fjæra', 'Hølonda', 'Skjåk', 'Træna'];
 const ends = ['vik', 'dal', 'øy', 'åsen', 'berg', 'fjord', 'stad', 'nes'];
-const counties = ['Austre', 'Vestre', 'Nordre', 'Søndre', 'Midtre', 'Øvre'].map((c, i) => ({ number: String(i + 1).padStart(2, '0'), name: `${c} Fylkesland` }));
+const counties = ['Austre', 'Vestre', 'Nordre', 'Søndre', 'Midtre', 'Øvre'].map((c, i) => ({
+  number: String(i + 1).padStart(2, '0'),
+  name: `${c} Fylkesland`,
+}));
 
 export interface FixtureUnit {
   readonly number: string;
@@ -42,7 +45,13 @@ export function fixtureUnits(options: RegistryCsvOptions = {}): FixtureUnit[] {
     };
     if (i % 11 !== 0) attributes.bosatt_mottak = i % 3;
     attributes.bosatt_overforing = i % 4;
-    out.push({ number, name: `${parts[i % parts.length]}${ends[i % ends.length]} ${i}`, countyNumber: county.number, countyName: county.name, attributes });
+    out.push({
+      number,
+      name: `${parts[i % parts.length]}${ends[i % ends.length]} ${i}`,
+      countyNumber: county.number,
+      countyName: county.name,
+      attributes,
+    });
   }
   for (let d = 1; d <= (options.districts ?? 0); d++) {
     out.push({
@@ -54,12 +63,27 @@ export function fixtureUnits(options: RegistryCsvOptions = {}): FixtureUnit[] {
     });
   }
   if ((options.districts ?? 0) > 0 && !out.some((u) => u.number === '0301')) {
-    out.push({ number: '0301', name: 'Hovedstaden', countyNumber: '03', countyName: (counties[2] as (typeof counties)[number]).name, attributes: { folketall: 690000 } });
+    out.push({
+      number: '0301',
+      name: 'Hovedstaden',
+      countyNumber: '03',
+      countyName: (counties[2] as (typeof counties)[number]).name,
+      attributes: { folketall: 690000 },
+    });
   }
   return out;
 }
 
-export const fixtureAttributes = ['folketall', 'sentralitet', 'innvandrerandel', 'ar_med_bosetting', 'innvandrere', 'deltakere_intro', 'bosatt_mottak', 'bosatt_overforing'];
+export const fixtureAttributes = [
+  'folketall',
+  'sentralitet',
+  'innvandrerandel',
+  'ar_med_bosetting',
+  'innvandrere',
+  'deltakere_intro',
+  'bosatt_mottak',
+  'bosatt_overforing',
+];
 
 export function registryCsv(options: RegistryCsvOptions = {}): string {
   const sep = options.separator ?? ';';

@@ -2,13 +2,13 @@
  * Groupings: the built-in ones plus those loaded from a YAML/JSON file into the store.
  */
 import YAML from 'yaml';
+import { z } from 'zod';
 import { conflict, invalid } from '../shared/errors.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import type { Store } from '../store/store.ts';
-import { z } from 'zod';
-import { type Grouping, groupingSchema } from './grouping.ts';
 import { builtinGroupings } from './grouping.builtin.ts';
 import { listStoredGroupings, upsertGrouping } from './grouping.repository.ts';
+import { type Grouping, groupingSchema } from './grouping.ts';
 
 export interface ListedGrouping {
   readonly grouping: Grouping;

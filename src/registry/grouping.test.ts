@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeStores } from '../store/testing.ts';
-import { categories, classify, type Grouping } from './grouping.ts';
 import { builtinGroupings } from './grouping.builtin.ts';
 import { getGrouping, importGroupings, listGroupings } from './grouping.service.ts';
+import { categories, classify, type Grouping } from './grouping.ts';
 
 const g = (key: string) => builtinGroupings.find((x) => x.key === key) as Grouping;
 const unit = (attributes: Record<string, number>) => ({ attributes, countyNumber: '46', countyName: 'Vestland' });
@@ -23,10 +23,22 @@ describe('built-in groupings', () => {
       categories(g('storrelse3')).map((c) => c.label),
       ['Små (under 5 000)', 'Mellomstore (5 000 - 19 999)', 'Store (20 000 og over)'],
     );
-    assert.deepEqual(categories(g('sentralitet')).map((c) => c.label), ['1', '2', '3', '4', '5', '6']);
-    assert.deepEqual(categories(g('ar_med_bosetting')).map((c) => c.label), ['0', '1', '2', '3', '4', '5']);
-    assert.deepEqual(categories(g('innvandrerandel')).map((c) => c.label), ['Under 5', '5 - 9,9', '10 - 14,9', 'Over 15']);
-    assert.deepEqual(categories(g('bosatt_alle_fem')).map((c) => c.label), ['Ja', 'Nei']);
+    assert.deepEqual(
+      categories(g('sentralitet')).map((c) => c.label),
+      ['1', '2', '3', '4', '5', '6'],
+    );
+    assert.deepEqual(
+      categories(g('ar_med_bosetting')).map((c) => c.label),
+      ['0', '1', '2', '3', '4', '5'],
+    );
+    assert.deepEqual(
+      categories(g('innvandrerandel')).map((c) => c.label),
+      ['Under 5', '5 - 9,9', '10 - 14,9', 'Over 15'],
+    );
+    assert.deepEqual(
+      categories(g('bosatt_alle_fem')).map((c) => c.label),
+      ['Ja', 'Nei'],
+    );
   });
 
   it('puts a cut point in the upper class (lower bound inclusive)', () => {
@@ -57,7 +69,10 @@ describe('built-in groupings', () => {
       { countyNumber: '03', countyName: 'Oslo' },
       { countyNumber: '46', countyName: 'Vestland' },
     ]);
-    assert.deepEqual(cats.map((c) => c.label), ['Oslo', 'Vestland']);
+    assert.deepEqual(
+      cats.map((c) => c.label),
+      ['Oslo', 'Vestland'],
+    );
   });
 });
 
@@ -82,8 +97,13 @@ describeStores('groupings from a file', (test) => {
         { key: 'bad', kind: 'cuts', label: 'Bad', attribute: 'folketall', cuts: [10, 5], labels: ['a', 'b', 'c'] },
       ],
     });
-    await assert.rejects(importGroupings(store, bad, 'extra.json'), { message: 'extra.json: groupings[1].cuts[1]: cut points must increase' });
-    assert.equal((await listGroupings(store)).some((x) => x.grouping.key === 'ok_one'), false);
+    await assert.rejects(importGroupings(store, bad, 'extra.json'), {
+      message: 'extra.json: groupings[1].cuts[1]: cut points must increase',
+    });
+    assert.equal(
+      (await listGroupings(store)).some((x) => x.grouping.key === 'ok_one'),
+      false,
+    );
   });
 
   test('refuses to shadow a built-in grouping', async (store) => {

@@ -12,7 +12,13 @@ describe('registry CSV', () => {
     assert.equal(units.length, 422);
     const expected = fixtureUnits({ units: 422 });
     assert.deepEqual(
-      units.map((u) => ({ number: u.number, name: u.name, countyNumber: u.countyNumber, countyName: u.countyName, attributes: u.attributes })),
+      units.map((u) => ({
+        number: u.number,
+        name: u.name,
+        countyNumber: u.countyNumber,
+        countyName: u.countyName,
+        attributes: u.attributes,
+      })),
       expected,
     );
     assert.equal(units[3]?.name, 'Sørfjordåsen 3');
@@ -52,7 +58,10 @@ describe('registry CSV', () => {
 
   it('rejects a county number that does not match the municipality number', () => {
     const csv = withCell(registryCsv({ units: 20 }), 4, 'fylkesnummer', '05');
-    assert.throws(() => parse(csv), /registry\.csv line 4, column fylkesnummer: 05 does not match municipality number 0301 \(its first two digits\)/);
+    assert.throws(
+      () => parse(csv),
+      /registry\.csv line 4, column fylkesnummer: 05 does not match municipality number 0301 \(its first two digits\)/,
+    );
   });
 
   it('rejects a municipality number that appears twice', () => {
@@ -61,7 +70,10 @@ describe('registry CSV', () => {
   });
 
   it('rejects a file without a required column', () => {
-    assert.throws(() => parse('kommunenummer;navn;fylkesnavn\n0101;A;B\n'), /registry\.csv line 1: required column "fylkesnummer" is missing/);
+    assert.throws(
+      () => parse('kommunenummer;navn;fylkesnavn\n0101;A;B\n'),
+      /registry\.csv line 1: required column "fylkesnummer" is missing/,
+    );
   });
 
   it('rejects a row with too few columns', () => {
@@ -90,7 +102,12 @@ describe('registry CSV', () => {
 });
 
 describe('mapping CSV', () => {
-  const ctx = { fromUnits: new Set(['0101', '0102', '0103', '0104']), toUnits: new Set(['3001', '3002', '3003']), fromYear: 2019, toYear: 2020 };
+  const ctx = {
+    fromUnits: new Set(['0101', '0102', '0103', '0104']),
+    toUnits: new Set(['3001', '3002', '3003']),
+    fromYear: 2019,
+    toYear: 2020,
+  };
   const parseMap = (text: string) => parseMappingCsv(readCsv(text, 'mapping.csv'), ctx);
 
   it('reads merges and splits with shares', () => {

@@ -50,7 +50,9 @@ export function parseRegistryCsv(table: CsvTable): Unit[] {
     const name = cell('navn');
     const countyName = cell('fylkesnavn');
     if (number === undefined) {
-      problems.add(`${at('kommunenummer')}: "${cell('kommunenummer')}" is not a municipality number (4 digits) or district number (6 digits)`);
+      problems.add(
+        `${at('kommunenummer')}: "${cell('kommunenummer')}" is not a municipality number (4 digits) or district number (6 digits)`,
+      );
     } else if (lineOf.has(number)) {
       problems.add(`${at('kommunenummer')}: ${number} already appears on line ${lineOf.get(number)}`);
     }
@@ -91,7 +93,9 @@ export function parseRegistryCsv(table: CsvTable): Unit[] {
   }
   for (const u of units) {
     if (u.parentNumber !== null && !lineOf.has(u.parentNumber)) {
-      problems.add(`${location(file, lineOf.get(u.number) ?? 0, 'kommunenummer')}: district ${u.number}'s municipality ${u.parentNumber} is not in the file`);
+      problems.add(
+        `${location(file, lineOf.get(u.number) ?? 0, 'kommunenummer')}: district ${u.number}'s municipality ${u.parentNumber} is not in the file`,
+      );
     }
   }
   if (table.rows.length === 0) problems.add(`${file}: the file has a header but no units`);
@@ -167,7 +171,9 @@ export function parseMappingCsv(table: CsvTable, ctx: MappingContext): MappingEn
   }
   for (const [from, s] of sharesByFrom) {
     if (s.rows > 1 && (s.withShare !== s.rows || Math.abs(s.sum - 1) > 0.001)) {
-      problems.add(`${location(file, s.line, 'andel')}: ${from} is split into ${s.rows} units, so each row needs a share and they must add up to 1`);
+      problems.add(
+        `${location(file, s.line, 'andel')}: ${from} is split into ${s.rows} units, so each row needs a share and they must add up to 1`,
+      );
     }
   }
   problems.throwIfAny();

@@ -43,9 +43,9 @@ export async function listUnits(db: Db, year: number): Promise<Unit[]> {
     .execute();
   const byUnit = new Map<string, Record<string, number>>();
   for (const a of attrs) {
-    let rec = byUnit.get(a.number);
-    if (!rec) byUnit.set(a.number, (rec = {}));
+    const rec = byUnit.get(a.number) ?? {};
     rec[a.attribute] = a.value;
+    byUnit.set(a.number, rec);
   }
   return rows.map((r) => ({
     number: r.number,

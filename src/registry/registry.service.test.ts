@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { describeStores } from '../store/testing.ts';
 import type { Store } from '../store/store.ts';
+import { describeStores } from '../store/testing.ts';
 import { fixtureUnits, registryCsv, withCell } from './fixtures.ts';
 import { getRegistry, importMapping, importRegistry, registryYears, resolveMapping } from './registry.service.ts';
 
@@ -19,7 +19,13 @@ describeStores('registry store', (test) => {
     assert.equal(r.counties, 6);
     const units = await getRegistry(store, 2019);
     assert.deepEqual(
-      units.map((u) => ({ number: u.number, name: u.name, countyNumber: u.countyNumber, countyName: u.countyName, attributes: u.attributes })),
+      units.map((u) => ({
+        number: u.number,
+        name: u.name,
+        countyNumber: u.countyNumber,
+        countyName: u.countyName,
+        attributes: u.attributes,
+      })),
       fixtureUnits({ units: 422 }).sort((a, b) => a.number.localeCompare(b.number)),
     );
   });
@@ -46,9 +52,25 @@ describeStores('registry store', (test) => {
   });
 
   test('imports a mapping with merges and splits, and resolves unchanged numbers to themselves', async (store) => {
-    await importRegistry(store, 2019, 'kommunenummer,navn,fylkesnummer,fylkesnavn\n0101,A,01,F\n0102,B,01,F\n0103,C,01,F\n0104,D,01,F\n', 'r19.csv');
-    await importRegistry(store, 2020, 'kommunenummer,navn,fylkesnummer,fylkesnavn\n3001,AB,30,G\n3002,C1,30,G\n3003,C2,30,G\n0104,D,01,F\n', 'r20.csv');
-    await importMapping(store, 2019, 2020, 'fra_nummer;til_nummer;andel\n0101;3001;\n0102;3001;\n0103;3002;0,7\n0103;3003;0,3\n', 'map.csv');
+    await importRegistry(
+      store,
+      2019,
+      'kommunenummer,navn,fylkesnummer,fylkesnavn\n0101,A,01,F\n0102,B,01,F\n0103,C,01,F\n0104,D,01,F\n',
+      'r19.csv',
+    );
+    await importRegistry(
+      store,
+      2020,
+      'kommunenummer,navn,fylkesnummer,fylkesnavn\n3001,AB,30,G\n3002,C1,30,G\n3003,C2,30,G\n0104,D,01,F\n',
+      'r20.csv',
+    );
+    await importMapping(
+      store,
+      2019,
+      2020,
+      'fra_nummer;til_nummer;andel\n0101;3001;\n0102;3001;\n0103;3002;0,7\n0103;3003;0,3\n',
+      'map.csv',
+    );
     assert.deepEqual(await resolveMapping(store, 2019, 2020), [
       { fromNumber: '0101', toNumber: '3001', share: null },
       { fromNumber: '0102', toNumber: '3001', share: null },

@@ -92,8 +92,6 @@ export async function resolveMapping(store: Store, fromYear: number, toYear: num
     repo.unitNumbers(store.db, toYear),
   ]);
   const mapped = new Set(explicit.map((e) => e.fromNumber));
-  const implicit = [...fromUnits]
-    .filter((n) => !mapped.has(n) && toUnits.has(n))
-    .map((n) => ({ fromNumber: n, toNumber: n, share: null }));
+  const implicit = [...fromUnits].filter((n) => !mapped.has(n) && toUnits.has(n)).map((n) => ({ fromNumber: n, toNumber: n, share: null }));
   return [...explicit, ...implicit].sort((a, b) => a.fromNumber.localeCompare(b.fromNumber) || a.toNumber.localeCompare(b.toNumber));
 }

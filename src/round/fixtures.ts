@@ -57,7 +57,15 @@ export function miniQuestionnaire(role: string) {
         options: jnv.slice(0, 2),
       },
       { key: 'har_oversikt', type: 'single', section: 'tema', text: 'Har dere oversikt?', options: jnv },
-      { key: 'antall', type: 'integer', section: 'tema', text: 'Hvor mange?', min: 0, max: 500, showIf: { question: 'har_oversikt', codes: [1] } },
+      {
+        key: 'antall',
+        type: 'integer',
+        section: 'tema',
+        text: 'Hvor mange?',
+        min: 0,
+        max: 500,
+        showIf: { question: 'har_oversikt', codes: [1] },
+      },
       {
         key: 'intro_maal',
         type: 'single',
@@ -76,7 +84,14 @@ export function writeMiniTemplate(): string {
   const files = roles.map((r) => `${r}.yaml`);
   fs.writeFileSync(
     path.join(dir, 'template.yaml'),
-    YAML.stringify({ key: 'mini-2019', title: 'Mini', year: 2019, window: { opens: '2020-01-03', closes: '2020-01-29' }, reminders: [7], questionnaires: files }),
+    YAML.stringify({
+      key: 'mini-2019',
+      title: 'Mini',
+      year: 2019,
+      window: { opens: '2020-01-03', closes: '2020-01-29' },
+      reminders: [7],
+      questionnaires: files,
+    }),
   );
   for (const r of roles) fs.writeFileSync(path.join(dir, `${r}.yaml`), YAML.stringify(miniQuestionnaire(r)));
   return dir;

@@ -29,7 +29,10 @@ describeStores('rounds', (test) => {
     const { round } = await createRound(store, { year: 2020, template, registryYear: 2019 });
     assert.deepEqual(round.window, { opens: '2021-01-03', closes: '2021-01-29' });
     assert.equal(round.registryYear, 2019);
-    assert.deepEqual((await listRounds(store)).map((r) => r.year), [2020]);
+    assert.deepEqual(
+      (await listRounds(store)).map((r) => r.year),
+      [2020],
+    );
   });
 
   test('refuses a second round for the same year and leaves the first as it was', async (store) => {
@@ -45,6 +48,9 @@ describeStores('rounds', (test) => {
 
   test('refuses a window that closes before it opens', async (store) => {
     await importRegistry(store, 2019, miniRegistryCsv, 'r.csv');
-    await assert.rejects(createRound(store, { year: 2019, template, opens: '2020-02-01', closes: '2020-01-01' }), /closes \(2020-01-01\) before it opens/);
+    await assert.rejects(
+      createRound(store, { year: 2019, template, opens: '2020-02-01', closes: '2020-01-01' }),
+      /closes \(2020-01-01\) before it opens/,
+    );
   });
 });

@@ -3,11 +3,12 @@
  * copy of the questionnaires and its list of units per role, so later edits to a template or
  * registry never change a round that ran.
  */
-import { getRegistry } from '../registry/registry.service.ts';
+
 import type { Questionnaire, Role } from '../questionnaire/model.ts';
 import { roles } from '../questionnaire/model.ts';
 import { loadTemplate, templateRoles } from '../questionnaire/template.ts';
 import { parseQuestionnaire } from '../questionnaire/validate.ts';
+import { getRegistry } from '../registry/registry.service.ts';
 import { conflict, invalid, notFound } from '../shared/errors.ts';
 import { addDays, addYears, osloMidnightUtc } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';

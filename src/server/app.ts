@@ -25,7 +25,9 @@ export function createApp(store: Store, _cfg: Config): Hono {
   app.get('/', async (c) => c.html(await overviewPage(store)));
   app.get('/registry/:year', async (c) => c.html(await registryPage(store, Number(c.req.param('year')), c.req.query('q') ?? '')));
 
-  app.notFound((c) => c.html(page('Fant ikke siden', html`<h1>Fant ikke siden</h1><p>Siden finnes ikke.</p><p><a href="/">Til forsiden</a></p>`), 404));
+  app.notFound((c) =>
+    c.html(page('Fant ikke siden', html`<h1>Fant ikke siden</h1><p>Siden finnes ikke.</p><p><a href="/">Til forsiden</a></p>`), 404),
+  );
   app.onError((err, c) => {
     if (err instanceof AppError) {
       return c.html(page('Feil', html`<h1>Noe gikk galt</h1><p>${err.message}</p><p><a href="/">Til forsiden</a></p>`), err.status as 400);

@@ -52,7 +52,10 @@ export async function registryPage(store: Store, year: number, query: string): P
   if (!Number.isInteger(year)) throw invalid('ugyldig år');
   const all = await getRegistry(store, year);
   const q = query.trim().toLowerCase();
-  const units = q === '' ? all : all.filter((u) => u.name.toLowerCase().includes(q) || u.number.startsWith(q) || u.countyName.toLowerCase().includes(q));
+  const units =
+    q === ''
+      ? all
+      : all.filter((u) => u.name.toLowerCase().includes(q) || u.number.startsWith(q) || u.countyName.toLowerCase().includes(q));
   const attrs = [...new Set(all.flatMap((u) => Object.keys(u.attributes)))].sort();
   const body = html`<h1>Register ${year}</h1>
 <form method="get" role="search"><label for="q">Søk etter navn, nummer eller fylke</label> <input id="q" name="q" value="${query}"> <button type="submit">Søk</button></form>

@@ -84,9 +84,7 @@ export function readCsv(input: string | Buffer, file: string, options: ReadCsvOp
     // csv-parse counts the line where a record ends; quoted line breaks make a record span lines.
     const line = info.lines - countLineBreaks(record);
     if (record.length !== header.length) {
-      throw invalid(
-        `${location(file, line)}: expected ${header.length} columns (${header.join(separator)}), found ${record.length}`,
-      );
+      throw invalid(`${location(file, line)}: expected ${header.length} columns (${header.join(separator)}), found ${record.length}`);
     }
     const cells = new Map<string, string>();
     header.forEach((h, i) => {

@@ -38,8 +38,7 @@ export class AppError extends Error {
   }
 }
 
-export const invalid = (message: string, details: readonly string[] = []): AppError =>
-  new AppError('invalid_input', message, details);
+export const invalid = (message: string, details: readonly string[] = []): AppError => new AppError('invalid_input', message, details);
 export const notFound = (message: string): AppError => new AppError('not_found', message);
 export const conflict = (message: string): AppError => new AppError('conflict', message);
 

@@ -17,7 +17,10 @@ export async function insertChunked<T extends keyof Database & string>(
   const columns = Object.keys(first).length;
   const size = Math.max(1, Math.floor(maxParams / columns));
   for (let i = 0; i < rows.length; i += size) {
-    // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot relate a generic table to its row type
-    await db.insertInto(table).values(rows.slice(i, i + size) as any).execute();
+    // Kysely cannot relate a generic table name to its row type, hence the cast.
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as never)
+      .execute();
   }
 }

@@ -104,7 +104,17 @@ function migration001(dialect: Dialect): Migration {
       await db.schema.createIndex('answer_question_idx').on('answer').columns(['question_key', 'item_key', 'code']).execute();
     },
     async down(db: AnyDb) {
-      for (const t of ['answer', 'response', 'round_unit', 'questionnaire', 'round', 'grouping', 'division_mapping', 'unit_attribute', 'unit']) {
+      for (const t of [
+        'answer',
+        'response',
+        'round_unit',
+        'questionnaire',
+        'round',
+        'grouping',
+        'division_mapping',
+        'unit_attribute',
+        'unit',
+      ]) {
         await db.schema.dropTable(t).ifExists().execute();
       }
     },

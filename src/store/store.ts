@@ -96,7 +96,12 @@ export async function openStore(rawUrl: string, options: OpenOptions = {}): Prom
   const dialect = dialectOf(url);
   if (dialect === 'postgres' && options.schema) await ensureSchema(url, options.schema);
   const { db, where } = dialect === 'postgres' ? openPostgres(url, options.schema) : openSqlite(url);
-  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+  // Kysely looks for its migration tables across all schemas unless told which one is ours.
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(dialect),
+    ...(dialect === 'postgres' ? { migrationTableSchema: options.schema ?? 'public' } : {}),
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();

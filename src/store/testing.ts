@@ -5,6 +5,9 @@
  * and never under CI. `KOMMUNEPULS_TEST_DIALECTS=sqlite` narrows the run while working.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import pg from 'pg';
 import { isCi, testPostgresUrl } from '../config/config.ts';
@@ -33,25 +36,34 @@ if (pgProblem !== null && isCi()) {
 
 export interface OpenedTestStore {
   readonly store: Store;
-  /** The URL and options that open the same database again (e.g. for a CLI run or a restart). */
+  /** A KOMMUNEPULS_DB value that opens the same database again (a CLI run, a restart). */
   readonly url: string;
-  readonly schema: string | undefined;
   dispose(): Promise<void>;
 }
 
-/** Opens a fresh isolated store of one dialect; `file` makes SQLite use a file instead of memory. */
-export async function openTestStore(dialect: Dialect, file?: string): Promise<OpenedTestStore> {
+/**
+ * Opens a fresh isolated store of one dialect. With `file`, SQLite lives in a temporary file
+ * (removed on dispose) so another process can open it too; otherwise in memory.
+ */
+export async function openTestStore(dialect: Dialect, options: { file?: boolean } = {}): Promise<OpenedTestStore> {
   if (dialect === 'sqlite') {
-    const url = file ?? ':memory:';
+    const dir = options.file ? fs.mkdtempSync(path.join(os.tmpdir(), 'kp-store-')) : undefined;
+    const url = dir ? path.join(dir, 'test.sqlite') : ':memory:';
     const store = await openStore(url);
-    return { store, url, schema: undefined, dispose: () => store.close() };
+    return {
+      store,
+      url,
+      async dispose() {
+        await store.close();
+        if (dir) fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const schema = `kp_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const store = await openStore(pgUrl, { schema });
   return {
     store,
-    url: pgUrl,
-    schema,
+    url: `${pgUrl}?schema=${schema}`,
     async dispose() {
       await store.close();
       await dropSchema(pgUrl, schema);
@@ -59,19 +71,25 @@ export async function openTestStore(dialect: Dialect, file?: string): Promise<Op
   };
 }
 
-type StoreTest = (name: string, fn: (store: Store, dialect: Dialect) => Promise<void>) => void;
+export interface StoreTestContext {
+  readonly dialect: Dialect;
+  /** KOMMUNEPULS_DB for another process on the same database (SQLite only with `file`). */
+  readonly url: string;
+}
+
+type StoreTest = (name: string, fn: (store: Store, ctx: StoreTestContext) => Promise<void>) => void;
 
 /** Declares `fn`'s tests once per dialect; each test gets a fresh store. */
-export function describeStores(name: string, fn: (test: StoreTest) => void): void {
+export function describeStores(name: string, fn: (test: StoreTest) => void, options: { file?: boolean } = {}): void {
   for (const dialect of ['sqlite', 'postgres'] as const) {
     if (!wanted.includes(dialect)) continue;
     const skip = dialect === 'postgres' && pgProblem !== null ? `PostgreSQL not reachable at ${pgUrl}: ${pgProblem}` : false;
     describe(`${name} [${dialect}]`, { skip }, () => {
       fn((testName, body) => {
         it(testName, async () => {
-          const opened = await openTestStore(dialect);
+          const opened = await openTestStore(dialect, options);
           try {
-            await body(opened.store, dialect);
+            await body(opened.store, { dialect, url: opened.url });
           } finally {
             await opened.dispose();
           }

@@ -1,0 +1,133 @@
+/**
+ * Simulated responses to one questionnaire, for the demo. Who answers leans the way the 2019
+ * report found (larger units and units that settled refugees all five years answer more often),
+ * answers follow the questionnaire's routing exactly as the web form would ask, and timestamps
+ * cluster at the start of the window and after each reminder. Deterministic for a seed.
+ */
+import type { ResponseInput } from '../collect/response.service.ts';
+import type { Answer } from '../questionnaire/answer.ts';
+import type { Questionnaire } from '../questionnaire/model.ts';
+import { answerConditionHolds, isEligible } from '../questionnaire/routing.ts';
+import type { Unit } from '../registry/registry.types.ts';
+import { simulateAnswer } from './answers.demo.ts';
+import { createRandom, type Random } from './random.ts';
+
+export interface SimulationOptions {
+  /** Share of the units that submit (0–1). */
+  readonly rate: number;
+  readonly seed: number;
+  readonly window: { readonly opensAt: Date; readonly closesAt: Date };
+  /** Days after opening when reminders went out; submissions bunch up after them. */
+  readonly reminders?: readonly number[];
+}
+
+const defaultReminders = [7, 14, 21];
+/** Share of the units, beyond those that submit, that started but did not finish. */
+const inProgressShare = 0.05;
+/** Chance that a respondent answers a question shown (required ones are always answered). */
+const questionAnswerRate = 0.97;
+const hour = 3_600_000;
+const day = 24 * hour;
+
+export function simulateResponses(qn: Questionnaire, units: readonly Unit[], opts: SimulationOptions): ResponseInput[] {
+  const rng = createRandom(opts.seed, qn.role, 'selection');
+  const weights = units.map(propensity);
+  const submitting = weightedSample(rng, weights, Math.round(Math.min(1, Math.max(0, opts.rate)) * units.length));
+  const rest = weights.map((w, i) => (submitting.has(i) ? 0 : w));
+  const started = weightedSample(rng, rest, Math.min(units.length - submitting.size, Math.round(inProgressShare * units.length)));
+  const days = dayWeights(opts.window, opts.reminders ?? defaultReminders);
+  return units.flatMap((unit, i): ResponseInput[] => {
+    if (!submitting.has(i) && !started.has(i)) return [];
+    const unitRng = createRandom(opts.seed, qn.role, unit.number);
+    const submitted = submitting.has(i);
+    const answers = answerQuestions(qn, unit, unitRng, submitted ? Number.POSITIVE_INFINITY : unitRng.int(1, 8));
+    const at = moment(unitRng, opts.window, days);
+    if (!submitted) return [{ unitNumber: unit.number, status: 'in_progress', answers, startedAt: at, submittedAt: null }];
+    return [
+      { unitNumber: unit.number, status: 'submitted', answers, startedAt: startOf(unitRng, at, opts.window.opensAt), submittedAt: at },
+    ];
+  });
+}
+
+/**
+ * How engaged a unit is, the same for every role and seed: units that answer one questionnaire
+ * tend to answer the others too (in 2019 seven in ten units answered at least one, fewer than
+ * independent choices would give).
+ */
+function engagement(unit: Unit): number {
+  return createRandom(0, 'engagement', unit.number, unit.name).normal();
+}
+
+/** Relative chance of responding: engaged, larger and settled-every-year units answer more often. */
+function propensity(unit: Unit): number {
+  const size = Math.log10(Math.max(100, unit.attributes.folketall ?? 5000)) - 3.7;
+  const years = unit.attributes.ar_med_bosetting;
+  const settled = years === 5 ? 1.6 : years === 3 ? 0.75 : 1;
+  return Math.exp(1.4 * engagement(unit) + 0.35 * size) * settled;
+}
+
+/**
+ * `k` indices drawn without replacement with chance by weight (Efraimidis–Spirakis: the k largest
+ * keys u^(1/w), compared as logarithms). Exactly k, so the requested rate is met.
+ */
+function weightedSample(rng: Random, weights: readonly number[], k: number): Set<number> {
+  const keyed = weights.map((w, i) => ({ i, key: w > 0 ? Math.log(1 - rng.next()) / w : Number.NEGATIVE_INFINITY }));
+  keyed.sort((a, b) => b.key - a.key || a.i - b.i);
+  return new Set(keyed.slice(0, k).map((x) => x.i));
+}
+
+/**
+ * Walks the questions in order as the form would: a question is asked when the unit is eligible
+ * and its follow-up condition holds for the answers so far. `stopAfter` asked questions cuts a
+ * response that was left unfinished.
+ */
+function answerQuestions(qn: Questionnaire, unit: Unit, rng: Random, stopAfter: number): Map<string, Answer> {
+  const answers = new Map<string, Answer>();
+  const ctx = { rng, lean: lean(unit, rng), role: qn.role, kind: unit.kind };
+  let asked = 0;
+  for (const q of qn.questions) {
+    if (!isEligible(q, unit.attributes)) continue;
+    if (q.showIf && !answerConditionHolds(q.showIf, answers)) continue;
+    if (asked++ >= stopAfter) break;
+    if (!q.required && !rng.bernoulli(questionAnswerRate)) continue;
+    const a = simulateAnswer(q, ctx);
+    if (a) answers.set(q.key, a);
+  }
+  return answers;
+}
+
+/** A unit's answering tendency: engaged and larger units say "Ja" a little more often. */
+function lean(unit: Unit, rng: Random): number {
+  const size = Math.log10(Math.max(100, unit.attributes.folketall ?? 5000)) - 3.7;
+  return 0.3 * engagement(unit) + 0.3 * size + 0.4 * rng.normal();
+}
+
+/**
+ * Weight per day of the window: many answer in the first days, a wave follows each reminder,
+ * few answer at weekends.
+ */
+function dayWeights(window: SimulationOptions['window'], reminders: readonly number[]): number[] {
+  const count = Math.max(1, Math.ceil((window.closesAt.getTime() - window.opensAt.getTime()) / day));
+  return Array.from({ length: count }, (_, d) => {
+    const reminderWave = reminders.filter((r) => r <= d).reduce((s, r) => s + 0.7 * Math.exp(-(d - r) / 1.5), 0);
+    const weekday = new Date(window.opensAt.getTime() + d * day).getUTCDay();
+    const weekend = weekday === 0 || weekday === 6 ? 0.3 : 1;
+    return (Math.exp(-d / 2.5) + reminderWave + 0.05) * weekend;
+  });
+}
+
+/** A moment in office hours on a day drawn by weight, kept inside the window. */
+function moment(rng: Random, window: SimulationOptions['window'], days: readonly number[]): Date {
+  const open = window.opensAt.getTime();
+  const close = window.closesAt.getTime();
+  const d = rng.weighted(days);
+  const dayStart = Math.floor((open + d * day) / day) * day;
+  const t = dayStart + rng.uniform(7 * hour, 15 * hour);
+  return new Date(Math.round(Math.min(close, Math.max(open, t))));
+}
+
+/** When a submitted response was started: mostly the same sitting, sometimes days before. */
+function startOf(rng: Random, submittedAt: Date, opensAt: Date): Date {
+  const before = rng.bernoulli(0.25) ? rng.uniform(1, 5) * day : rng.uniform(8, 45) * 60_000;
+  return new Date(Math.round(Math.max(opensAt.getTime(), submittedAt.getTime() - before)));
+}
