@@ -13,7 +13,7 @@ import { type Attributes, answerConditionHolds, isEligible } from '../questionna
 import { normaliseUnitNumber } from '../registry/registry.csv.ts';
 import { getRegistry } from '../registry/registry.service.ts';
 import { getRound, roundQuestionnaire, roundUnits } from '../round/round.service.ts';
-import { type CsvTable, location, readCsv } from '../shared/csv.ts';
+import { type CsvRow, type CsvTable, location, readCsv } from '../shared/csv.ts';
 import { invalid, ProblemList } from '../shared/errors.ts';
 import { parseInteger } from '../shared/numbers.ts';
 import type { Store } from '../store/store.ts';
@@ -107,6 +107,97 @@ export interface ResponseImportResult {
   readonly replaced: number;
 }
 
+interface RowContext {
+  readonly file: string;
+  readonly role: Role;
+  readonly year: number;
+  readonly registryYear: number;
+  readonly questions: readonly Question[];
+  readonly columns: readonly Column[];
+  readonly participating: ReadonlySet<string>;
+  readonly attributesOf: ReadonlyMap<string, Attributes>;
+  readonly seen: Map<string, number>;
+  readonly problems: ProblemList;
+}
+
+/** Reads one row's cells into answers by question (matrix items and "annet" text joined in). */
+function rowAnswers(row: CsvRow, ctx: RowContext): { answers: Map<string, Answer>; columnOf: Map<string, string> } {
+  const at = (c: string) => location(ctx.file, row.line, c);
+  const answers = new Map<string, Answer>();
+  const columnOf = new Map<string, string>();
+  const specifyText = new Map<string, { text: string; column: string }>();
+  const matrices = new Map<string, Record<string, number>>();
+  for (const col of ctx.columns) {
+    const raw = row.cells.get(col.name) ?? '';
+    if (col.kind === 'unit' || raw === '') continue;
+    const parsed = parseCell(col, raw);
+    if (parsed.problem) ctx.problems.add(`${at(col.name)}: ${parsed.problem}`);
+    const key = col.question.key;
+    if (!columnOf.has(key)) columnOf.set(key, col.name);
+    if (parsed.answer) answers.set(key, parsed.answer);
+    if (parsed.item) {
+      const items = matrices.get(key) ?? {};
+      items[parsed.item[0]] = parsed.item[1];
+      matrices.set(key, items);
+    }
+    if (parsed.text !== undefined) specifyText.set(key, { text: parsed.text, column: col.name });
+  }
+  for (const [key, items] of matrices) answers.set(key, { kind: 'items', items });
+  for (const [key, { text, column }] of specifyText) {
+    const a = answers.get(key);
+    if (a?.kind !== 'codes') ctx.problems.add(`${at(column)}: a specification without an answer to ${key}`);
+    else answers.set(key, { ...a, text });
+  }
+  return { answers, columnOf };
+}
+
+/** Checks one row (unit, values, routing); returns its response, or null when the unit is unusable. */
+function checkRow(row: CsvRow, ctx: RowContext, stamp: string): NewResponse | null {
+  const at = (c: string) => location(ctx.file, row.line, c);
+  const rawUnit = row.cells.get('kommunenummer') ?? '';
+  const unit = normaliseUnitNumber(rawUnit);
+  if (unit === undefined) {
+    ctx.problems.add(`${at('kommunenummer')}: "${rawUnit}" is not a unit number`);
+    return null;
+  }
+  if (!ctx.participating.has(unit)) {
+    ctx.problems.add(`${at('kommunenummer')}: ${unit} does not take part as ${ctx.role} in the ${ctx.year} round`);
+    return null;
+  }
+  if (ctx.seen.has(unit)) ctx.problems.add(`${at('kommunenummer')}: ${unit} already appears on line ${ctx.seen.get(unit)}`);
+  ctx.seen.set(unit, row.line);
+
+  const { answers, columnOf } = rowAnswers(row, ctx);
+  // Check each answer and the routing, in questionnaire order.
+  const attrs = ctx.attributesOf.get(unit) ?? {};
+  const kept = new Map<string, Answer>();
+  const rows = [];
+  for (const q of ctx.questions) {
+    const a = answers.get(q.key);
+    if (!a) continue;
+    const col = columnOf.get(q.key) ?? q.key;
+    const problem = answerProblem(q, a);
+    if (problem) {
+      ctx.problems.add(`${at(col)}: ${problem}`);
+      continue;
+    }
+    if (!isEligible(q, attrs)) {
+      const why = q.eligibleIf ? describeRegistryCondition(q.eligibleIf) : '';
+      ctx.problems.add(`${at(col)}: ${unit} is not asked ${q.key} (only units with ${why} in the ${ctx.registryYear} registry)`);
+      continue;
+    }
+    if (q.showIf && !answerConditionHolds(q.showIf, kept)) {
+      ctx.problems.add(`${at(col)}: ${q.key} is a follow-up asked only when ${describeAnswerCondition(q.showIf)}`);
+      continue;
+    }
+    kept.set(q.key, a);
+    rows.push(...toRows(q, a));
+  }
+  return { unitNumber: unit, status: 'submitted', source: 'import', startedAt: stamp, submittedAt: stamp, answers: rows };
+}
+
+const batchSize = 1000;
+
 export async function importResponses(
   store: Store,
   input: { year: number; role: string; text: string | Buffer; file: string },
@@ -124,87 +215,43 @@ export async function importResponses(
   const problems = new ProblemList();
   const columns = mapColumns(table, qn.questions, problems);
   problems.throwIfAny();
-
-  const seen = new Map<string, number>();
-  const responses: NewResponse[] = [];
-  const stamp = now.toISOString();
-  for (const row of table.rows) {
-    const at = (c: string) => location(table.file, row.line, c);
-    const rawUnit = row.cells.get('kommunenummer') ?? '';
-    const unit = normaliseUnitNumber(rawUnit);
-    if (unit === undefined) {
-      problems.add(`${at('kommunenummer')}: "${rawUnit}" is not a unit number`);
-      continue;
-    }
-    if (!participating.has(unit)) {
-      problems.add(`${at('kommunenummer')}: ${unit} does not take part as ${role} in the ${input.year} round`);
-      continue;
-    }
-    if (seen.has(unit)) problems.add(`${at('kommunenummer')}: ${unit} already appears on line ${seen.get(unit)}`);
-    seen.set(unit, row.line);
-
-    const answers = new Map<string, Answer>();
-    const columnOf = new Map<string, string>();
-    const specifyText = new Map<string, { text: string; column: string }>();
-    const matrices = new Map<string, Record<string, number>>();
-    for (const col of columns) {
-      const raw = row.cells.get(col.name) ?? '';
-      if (col.kind === 'unit' || raw === '') continue;
-      const parsed = parseCell(col, raw);
-      if (parsed.problem) problems.add(`${at(col.name)}: ${parsed.problem}`);
-      const key = col.question.key;
-      if (!columnOf.has(key)) columnOf.set(key, col.name);
-      if (parsed.answer) answers.set(key, parsed.answer);
-      if (parsed.item) {
-        const items = matrices.get(key) ?? {};
-        items[parsed.item[0]] = parsed.item[1];
-        matrices.set(key, items);
-      }
-      if (parsed.text !== undefined) specifyText.set(key, { text: parsed.text, column: col.name });
-    }
-    for (const [key, items] of matrices) answers.set(key, { kind: 'items', items });
-    for (const [key, { text, column }] of specifyText) {
-      const a = answers.get(key);
-      if (a?.kind !== 'codes') problems.add(`${at(column)}: a specification without an answer to ${key}`);
-      else answers.set(key, { ...a, text });
-    }
-
-    // Check each answer and the routing, in questionnaire order.
-    const attrs = attributesOf.get(unit) ?? {};
-    const kept = new Map<string, Answer>();
-    const rows = [];
-    for (const q of qn.questions) {
-      const a = answers.get(q.key);
-      if (!a) continue;
-      const col = columnOf.get(q.key) ?? q.key;
-      const problem = answerProblem(q, a);
-      if (problem) {
-        problems.add(`${at(col)}: ${problem}`);
-        continue;
-      }
-      if (!isEligible(q, attrs)) {
-        const why = q.eligibleIf ? describeRegistryCondition(q.eligibleIf) : '';
-        problems.add(`${at(col)}: ${unit} is not asked ${q.key} (only units with ${why} in the ${round.registryYear} registry)`);
-        continue;
-      }
-      if (q.showIf && !answerConditionHolds(q.showIf, kept)) {
-        problems.add(`${at(col)}: ${q.key} is a follow-up asked only when ${describeAnswerCondition(q.showIf)}`);
-        continue;
-      }
-      kept.set(q.key, a);
-      rows.push(...toRows(q, a));
-    }
-    responses.push({ unitNumber: unit, status: 'submitted', source: 'import', startedAt: stamp, submittedAt: stamp, answers: rows });
-  }
   if (table.rows.length === 0) problems.add(`${table.file}: the file has a header but no responses`);
   problems.throwIfAny();
 
-  const replaced = await store.db.transaction().execute((trx) => replaceResponses(trx, input.year, role, responses, stamp));
-  return {
-    year: input.year,
+  const ctx: RowContext = {
+    file: table.file,
     role,
-    responses: responses.length,
-    answers: responses.reduce((s, r) => s + r.answers.length, 0),
-    replaced,
+    year: input.year,
+    registryYear: round.registryYear,
+    questions: qn.questions,
+    columns,
+    participating,
+    attributesOf,
+    seen: new Map(),
+    problems,
   };
+  const stamp = now.toISOString();
+  // Rows are checked and written in batches inside one transaction, so memory stays bounded;
+  // any problem rolls the whole import back.
+  return store.db.transaction().execute(async (trx) => {
+    let batch: NewResponse[] = [];
+    let responses = 0;
+    let answers = 0;
+    let replaced = 0;
+    const flush = async () => {
+      if (problems.count === 0 && batch.length > 0) replaced += await replaceResponses(trx, input.year, role, batch, stamp);
+      batch = [];
+    };
+    for (const row of table.rows) {
+      const response = checkRow(row, ctx, stamp);
+      if (!response) continue;
+      responses++;
+      answers += response.answers.length;
+      batch.push(response);
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+    problems.throwIfAny();
+    return { year: input.year, role, responses, answers, replaced };
+  });
 }

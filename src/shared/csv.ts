@@ -6,11 +6,23 @@
 import { parse } from 'csv-parse/sync';
 import { invalid } from './errors.ts';
 
+/** A row's cells by (normalised) header name, trimmed. The header index is shared by all rows. */
+export class Cells {
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly values: readonly string[],
+  ) {}
+
+  get(column: string): string | undefined {
+    const i = this.index.get(column);
+    return i === undefined ? undefined : this.values[i];
+  }
+}
+
 export interface CsvRow {
   /** 1-based line number in the file where the row starts. */
   readonly line: number;
-  /** Cells by (normalised) header name, trimmed. */
-  readonly cells: ReadonlyMap<string, string>;
+  readonly cells: Cells;
 }
 
 export interface CsvTable {
@@ -79,6 +91,7 @@ export function readCsv(input: string | Buffer, file: string, options: ReadCsvOp
     seen.add(h);
   }
 
+  const index = new Map(header.map((h, i) => [h, i]));
   const rows: CsvRow[] = [];
   for (const { record, info } of body) {
     // csv-parse counts the line where a record ends; quoted line breaks make a record span lines.
@@ -86,11 +99,7 @@ export function readCsv(input: string | Buffer, file: string, options: ReadCsvOp
     if (record.length !== header.length) {
       throw invalid(`${location(file, line)}: expected ${header.length} columns (${header.join(separator)}), found ${record.length}`);
     }
-    const cells = new Map<string, string>();
-    header.forEach((h, i) => {
-      cells.set(h, record[i] ?? '');
-    });
-    rows.push({ line, cells });
+    rows.push({ line, cells: new Cells(index, record) });
   }
   return { file, header, rows, separator };
 }

@@ -1,9 +1,17 @@
 /**
  * Schema migrations, kept in code so they ship with the package and run by themselves on the
  * first use of an empty database. Only additive steps after a release: never edit one that ran.
+ *
+ * We run them with our own small runner instead of Kysely's Migrator: on PostgreSQL the Migrator
+ * introspects every schema of the database to find its tables, which is slow with many schemas
+ * and fails when another process drops a schema meanwhile (our isolated test schemas do).
  */
-import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Dialect } from './store.ts';
+
+interface Migration {
+  up(db: AnyDb): Promise<void>;
+}
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
 type AnyDb = Kysely<any>;
@@ -103,33 +111,30 @@ function migration001(dialect: Dialect): Migration {
       await db.schema.createIndex('answer_response_idx').on('answer').columns(['response_id', 'question_key']).execute();
       await db.schema.createIndex('answer_question_idx').on('answer').columns(['question_key', 'item_key', 'code']).execute();
     },
-    async down(db: AnyDb) {
-      for (const t of [
-        'answer',
-        'response',
-        'round_unit',
-        'questionnaire',
-        'round',
-        'grouping',
-        'division_mapping',
-        'unit_attribute',
-        'unit',
-      ]) {
-        await db.schema.dropTable(t).ifExists().execute();
-      }
-    },
   };
 }
 
-export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return {
-    async getMigrations() {
-      return { '001_foundation': migration001(dialect) };
-    },
-  };
+function migrations(dialect: Dialect): [string, Migration][] {
+  return [['001_foundation', migration001(dialect)]];
 }
 
-/** Used by tests to make sure a dialect's connection works at all. */
-export async function ping(db: AnyDb): Promise<void> {
-  await sql`select 1`.execute(db);
+/**
+ * Applies the migrations not yet applied, in order, in one transaction. On PostgreSQL an advisory
+ * lock per schema makes concurrent starts wait for each other; DDL is transactional there, so a
+ * failed migration leaves nothing behind.
+ */
+export async function migrate(db: AnyDb, dialect: Dialect): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(current_schema()))`.execute(trx);
+    await sql`create table if not exists kp_migration (name text primary key, applied_at text not null)`.execute(trx);
+    const done = new Set((await sql<{ name: string }>`select name from kp_migration`.execute(trx)).rows.map((r) => r.name));
+    const applied: string[] = [];
+    for (const [name, m] of migrations(dialect)) {
+      if (done.has(name)) continue;
+      await m.up(trx);
+      await sql`insert into kp_migration (name, applied_at) values (${name}, ${new Date().toISOString()})`.execute(trx);
+      applied.push(name);
+    }
+    return applied;
+  });
 }

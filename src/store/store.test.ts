@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { dialectOf, openStore } from './store.ts';
 import { describeStores, openTestStore } from './testing.ts';
 
@@ -16,8 +17,13 @@ describeStores(
   'store',
   (test) => {
     test('runs the migrations on first use and not again on reopening', async (store, { url }) => {
-      const tables = async (s: typeof store) =>
-        (await s.db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_'));
+      const tables = async (s: typeof store) => {
+        const q =
+          s.dialect === 'postgres'
+            ? sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`
+            : sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`;
+        return (await q.execute(s.db)).rows.map((r) => r.name);
+      };
       const names = await tables(store);
       for (const t of [
         'unit',
@@ -32,6 +38,7 @@ describeStores(
       ]) {
         assert.ok(names.includes(t), `table ${t}`);
       }
+      assert.ok(names.includes('kp_migration'));
       await store.db.insertInto('grouping').values({ key: 'k', definition: '{}', created_at: 'now' }).execute();
       const again = await openStore(url);
       try {

@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../shared/errors.ts';
-import { migrationProvider } from './migrations.ts';
+import { migrate } from './migrations.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -96,16 +96,11 @@ export async function openStore(rawUrl: string, options: OpenOptions = {}): Prom
   const dialect = dialectOf(url);
   if (dialect === 'postgres' && options.schema) await ensureSchema(url, options.schema);
   const { db, where } = dialect === 'postgres' ? openPostgres(url, options.schema) : openSqlite(url);
-  // Kysely looks for its migration tables across all schemas unless told which one is ours.
-  const migrator = new Migrator({
-    db,
-    provider: migrationProvider(dialect),
-    ...(dialect === 'postgres' ? { migrationTableSchema: options.schema ?? 'public' } : {}),
-  });
-  const { error } = await migrator.migrateToLatest();
-  if (error) {
+  try {
+    await migrate(db, dialect);
+  } catch (e) {
     await db.destroy();
-    throw error instanceof Error ? error : new Error(String(error));
+    throw e;
   }
   return { db, dialect, where, close: () => db.destroy() };
 }
