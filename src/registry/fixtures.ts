@@ -2,6 +2,7 @@
  * Test fixtures: registry CSV files shaped like the ones a survey team gets from a statistics
  * office, with Norwegian letters, decimal commas and the 2019 report's attributes.
  */
+import { reportAttributes, type Unit } from './registry.types.ts';
 
 export interface RegistryCsvOptions {
   readonly units?: number;
@@ -19,13 +20,7 @@ const counties = ['Austre', 'Vestre', 'Nordre', 'Søndre', 'Midtre', 'Øvre'].ma
   name: `${c} Fylkesland`,
 }));
 
-export interface FixtureUnit {
-  readonly number: string;
-  readonly name: string;
-  readonly countyNumber: string;
-  readonly countyName: string;
-  readonly attributes: Record<string, number>;
-}
+export type FixtureUnit = Pick<Unit, 'number' | 'name' | 'countyNumber' | 'countyName'> & { attributes: Record<string, number> };
 
 /** The units the CSV below holds, as numbers (for comparing with what the store gives back). */
 export function fixtureUnits(options: RegistryCsvOptions = {}): FixtureUnit[] {
@@ -74,16 +69,12 @@ export function fixtureUnits(options: RegistryCsvOptions = {}): FixtureUnit[] {
   return out;
 }
 
-export const fixtureAttributes = [
-  'folketall',
-  'sentralitet',
-  'innvandrerandel',
-  'ar_med_bosetting',
-  'innvandrere',
-  'deltakere_intro',
-  'bosatt_mottak',
-  'bosatt_overforing',
-];
+export const fixtureAttributes = reportAttributes;
+
+/** The fields a registry CSV carries, for comparing what the store gives back with the fixture. */
+export function csvFields(u: Pick<Unit, 'number' | 'name' | 'countyNumber' | 'countyName' | 'attributes'>): FixtureUnit {
+  return { number: u.number, name: u.name, countyNumber: u.countyNumber, countyName: u.countyName, attributes: { ...u.attributes } };
+}
 
 export function registryCsv(options: RegistryCsvOptions = {}): string {
   const sep = options.separator ?? ';';
