@@ -23,6 +23,8 @@ const districtRates: Record<Role, number> = { integreringsansvarlig: 10 / 15, ko
 export async function wipeStore(store: Store): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     for (const t of [
+      'form_draft',
+      'access_token',
       'answer',
       'response',
       'round_unit',

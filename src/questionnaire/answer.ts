@@ -41,48 +41,99 @@ function labelOf(t: string | { nb: string }): string {
   return typeof t === 'string' ? t : t.nb;
 }
 
-/** Checks an answer against its question; returns a problem in plain words, or null. */
-export function answerProblem(q: Question, a: Answer): string | null {
+/** What can be wrong with an answer; the CLI words it in English, the web form in Norwegian. */
+export type AnswerProblem =
+  | { readonly code: 'wrong_kind' }
+  | { readonly code: 'none_chosen' }
+  | { readonly code: 'one_only' }
+  | { readonly code: 'chosen_twice' }
+  | { readonly code: 'unknown_code'; readonly value: number; readonly item?: string }
+  | { readonly code: 'unknown_item'; readonly item: string }
+  | { readonly code: 'exclusive'; readonly label: string }
+  | { readonly code: 'specify_without_option' }
+  | { readonly code: 'not_integer' }
+  | { readonly code: 'below_min'; readonly value: number; readonly min: number }
+  | { readonly code: 'above_max'; readonly value: number; readonly max: number }
+  | { readonly code: 'too_long'; readonly max: number };
+
+function checkCodes(q: Question, a: Answer): AnswerProblem | null {
+  if (a.kind !== 'codes') return { code: 'wrong_kind' };
+  const options = optionsOf(q);
+  if (a.codes.length === 0) return { code: 'none_chosen' };
+  if (q.type !== 'multi' && a.codes.length > 1) return { code: 'one_only' };
+  if (new Set(a.codes).size !== a.codes.length) return { code: 'chosen_twice' };
+  for (const c of a.codes) if (!options.some((o) => o.code === c)) return { code: 'unknown_code', value: c };
+  const exclusive = options.find((o) => o.exclusive && a.codes.includes(o.code));
+  if (exclusive && a.codes.length > 1) return { code: 'exclusive', label: labelOf(exclusive.label) };
+  const specify = options.find((o) => o.specify);
+  if (a.text !== undefined && (!specify || !a.codes.includes(specify.code))) return { code: 'specify_without_option' };
+  if (a.text !== undefined && a.text.length > defaultTextMax) return { code: 'too_long', max: defaultTextMax };
+  return null;
+}
+
+/** Checks an answer against its question; null when it fits. */
+export function checkAnswer(q: Question, a: Answer): AnswerProblem | null {
   switch (q.type) {
     case 'single':
     case 'scale':
-    case 'multi': {
-      if (a.kind !== 'codes') return 'expected a choice';
-      const options = optionsOf(q);
-      if (a.codes.length === 0) return 'no option chosen';
-      if (q.type !== 'multi' && a.codes.length > 1) return 'only one option can be chosen';
-      if (new Set(a.codes).size !== a.codes.length) return 'an option is chosen twice';
-      for (const c of a.codes) if (!options.some((o) => o.code === c)) return `no option with code ${c}`;
-      const exclusive = options.find((o) => o.exclusive && a.codes.includes(o.code));
-      if (exclusive && a.codes.length > 1) return `"${labelOf(exclusive.label)}" cannot be combined with other options`;
-      const specify = options.find((o) => o.specify);
-      if (a.text !== undefined && (!specify || !a.codes.includes(specify.code)))
-        return 'a specification is given, but its option is not chosen';
-      if (a.text !== undefined && a.text.length > defaultTextMax) return `the specification is longer than ${defaultTextMax} characters`;
-      return null;
-    }
+    case 'multi':
+      return checkCodes(q, a);
     case 'matrix': {
-      if (a.kind !== 'items') return 'expected one answer per item';
+      if (a.kind !== 'items') return { code: 'wrong_kind' };
       const codes = optionsOf(q).map((o) => o.code);
       for (const [item, code] of Object.entries(a.items)) {
-        if (!q.items.some((i) => i.key === item)) return `no item "${item}"`;
-        if (!codes.includes(code)) return `item "${item}": no option with code ${code}`;
+        if (!q.items.some((i) => i.key === item)) return { code: 'unknown_item', item };
+        if (!codes.includes(code)) return { code: 'unknown_code', value: code, item };
       }
       return null;
     }
     case 'integer': {
-      if (a.kind !== 'number' || !Number.isInteger(a.value)) return 'expected a whole number';
-      if (q.min !== undefined && a.value < q.min) return `${a.value} is below the minimum ${q.min}`;
-      if (q.max !== undefined && a.value > q.max) return `${a.value} is above the maximum ${q.max}`;
+      if (a.kind !== 'number' || !Number.isInteger(a.value)) return { code: 'not_integer' };
+      if (q.min !== undefined && a.value < q.min) return { code: 'below_min', value: a.value, min: q.min };
+      if (q.max !== undefined && a.value > q.max) return { code: 'above_max', value: a.value, max: q.max };
       return null;
     }
     case 'text': {
-      if (a.kind !== 'text') return 'expected a text';
+      if (a.kind !== 'text') return { code: 'wrong_kind' };
       const max = q.maxLength ?? defaultTextMax;
-      if (a.value.length > max) return `the text is longer than ${max} characters`;
-      return null;
+      return a.value.length > max ? { code: 'too_long', max } : null;
     }
   }
+}
+
+function problemInEnglish(p: AnswerProblem): string {
+  switch (p.code) {
+    case 'wrong_kind':
+      return 'the answer does not fit the question type';
+    case 'none_chosen':
+      return 'no option chosen';
+    case 'one_only':
+      return 'only one option can be chosen';
+    case 'chosen_twice':
+      return 'an option is chosen twice';
+    case 'unknown_code':
+      return p.item === undefined ? `no option with code ${p.value}` : `item "${p.item}": no option with code ${p.value}`;
+    case 'unknown_item':
+      return `no item "${p.item}"`;
+    case 'exclusive':
+      return `"${p.label}" cannot be combined with other options`;
+    case 'specify_without_option':
+      return 'a specification is given, but its option is not chosen';
+    case 'not_integer':
+      return 'expected a whole number';
+    case 'below_min':
+      return `${p.value} is below the minimum ${p.min}`;
+    case 'above_max':
+      return `${p.value} is above the maximum ${p.max}`;
+    case 'too_long':
+      return `the text is longer than ${p.max} characters`;
+  }
+}
+
+/** Checks an answer against its question; returns the problem in English, or null. */
+export function answerProblem(q: Question, a: Answer): string | null {
+  const p = checkAnswer(q, a);
+  return p === null ? null : problemInEnglish(p);
 }
 
 export function toRows(q: Question, a: Answer): AnswerRow[] {

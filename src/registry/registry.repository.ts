@@ -58,6 +58,26 @@ export async function listUnits(db: Db, year: number): Promise<Unit[]> {
   }));
 }
 
+export async function findUnit(db: Db, year: number, number: string): Promise<Unit | undefined> {
+  const r = await db.selectFrom('unit').selectAll().where('year', '=', year).where('number', '=', number).executeTakeFirst();
+  if (!r) return undefined;
+  const attrs = await db
+    .selectFrom('unit_attribute')
+    .select(['attribute', 'value'])
+    .where('year', '=', year)
+    .where('number', '=', number)
+    .execute();
+  return {
+    number: r.number,
+    name: r.name,
+    countyNumber: r.county_number,
+    countyName: r.county_name,
+    kind: r.kind,
+    parentNumber: r.parent_number,
+    attributes: Object.fromEntries(attrs.map((a) => [a.attribute, a.value])),
+  };
+}
+
 export async function listYears(db: Db): Promise<{ year: number; units: number }[]> {
   const rows = await db
     .selectFrom('unit')

@@ -55,6 +55,12 @@ export async function getRegistry(store: Store, year: number): Promise<Unit[]> {
   return units;
 }
 
+export async function getUnit(store: Store, year: number, number: string): Promise<Unit> {
+  const unit = await repo.findUnit(store.db, year, number);
+  if (!unit) throw notFound(`no unit ${number} in the ${year} registry`);
+  return unit;
+}
+
 export async function registryYears(store: Store): Promise<{ year: number; units: number }[]> {
   return repo.listYears(store.db);
 }

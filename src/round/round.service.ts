@@ -113,12 +113,25 @@ export async function listRounds(store: Store): Promise<Round[]> {
   return (await repo.listRounds(store.db)).map(toRound);
 }
 
+// Parsed questionnaires by their stored JSON: every form page needs one, and the JSON only
+// changes when someone edits the round's questionnaire.
+const parsed = new Map<string, Questionnaire>();
+function parseStored(definition: string, role: Role): Questionnaire {
+  let q = parsed.get(definition);
+  if (!q) {
+    q = parseQuestionnaire(JSON.parse(definition), role);
+    if (parsed.size > 50) parsed.clear();
+    parsed.set(definition, q);
+  }
+  return q;
+}
+
 export async function roundQuestionnaires(store: Store, year: number): Promise<Map<Role, Questionnaire>> {
   const rows = await repo.listQuestionnaires(store.db, year);
   const out = new Map<Role, Questionnaire>();
   for (const role of roles) {
     const row = rows.find((r) => r.role === role);
-    if (row) out.set(role, parseQuestionnaire(JSON.parse(row.definition), role));
+    if (row) out.set(role, parseStored(row.definition, role));
   }
   return out;
 }

@@ -54,14 +54,14 @@ export function osloDate(at: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: osloZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
-/** "3. januar 2020" */
-export function formatOsloDate(at: Date): string {
-  return new Intl.DateTimeFormat('nb-NO', { timeZone: osloZone, day: 'numeric', month: 'long', year: 'numeric' }).format(at);
+/** "3. januar 2020" (or in the given locale, e.g. en-GB) */
+export function formatOsloDate(at: Date, locale = 'nb-NO'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: osloZone, day: 'numeric', month: 'long', year: 'numeric' }).format(at);
 }
 
 /** "03.01.2020 14:05" */
-export function formatOsloDateTime(at: Date): string {
-  return new Intl.DateTimeFormat('nb-NO', {
+export function formatOsloDateTime(at: Date, locale = 'nb-NO'): string {
+  return new Intl.DateTimeFormat(locale, {
     timeZone: osloZone,
     day: '2-digit',
     month: '2-digit',

@@ -114,8 +114,41 @@ function migration001(dialect: Dialect): Migration {
   };
 }
 
+/** Respondents' web forms: personal links, where each respondent is, drafts, server secrets. */
+const migration002: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('access_token')
+      .addColumn('token', 'text', (c) => c.primaryKey())
+      .addColumn('round_year', 'integer', (c) => c.notNull().references('round.year').onDelete('cascade'))
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('unit_number', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .execute();
+    await db.schema.createIndex('access_token_unit_idx').on('access_token').columns(['round_year', 'role', 'unit_number']).execute();
+    await db.schema.alterTable('response').addColumn('current_section', 'text').execute();
+    await db.schema
+      .createTable('form_draft')
+      .addColumn('response_id', 'integer', (c) => c.notNull().references('response.id').onDelete('cascade'))
+      .addColumn('section_key', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('form_draft_pk', ['response_id', 'section_key'])
+      .execute();
+    await db.schema
+      .createTable('setting')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 function migrations(dialect: Dialect): [string, Migration][] {
-  return [['001_foundation', migration001(dialect)]];
+  return [
+    ['001_foundation', migration001(dialect)],
+    ['002_web_forms', migration002],
+  ];
 }
 
 /**

@@ -68,6 +68,8 @@ export interface ResponseTable {
   started_at: string | null;
   submitted_at: string | null;
   updated_at: string;
+  /** Web form: the section the respondent was last on (resume there). */
+  current_section: string | null;
 }
 
 /**
@@ -84,7 +86,33 @@ export interface AnswerTable {
   text: string | null;
 }
 
+/** A personal link: a random token that opens one unit's questionnaire in one round and role. */
+export interface AccessTokenTable {
+  token: string;
+  round_year: number;
+  role: string;
+  unit_number: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** What a respondent typed on a page that did not validate yet, kept so nothing is lost. */
+export interface FormDraftTable {
+  response_id: number;
+  section_key: string;
+  data: string;
+  updated_at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
+  access_token: AccessTokenTable;
+  form_draft: FormDraftTable;
+  setting: SettingTable;
   unit: UnitTable;
   unit_attribute: UnitAttributeTable;
   division_mapping: DivisionMappingTable;

@@ -1,0 +1,154 @@
+/**
+ * The respondent's form as use cases: open it through a personal link, read where the
+ * respondent is, save a page (answers that validate; a draft of anything that does not), submit.
+ * Every save is one transaction: once the next page is shown, the answer is stored.
+ */
+import { type Answer, fromRows, toRows } from '../questionnaire/answer.ts';
+import type { Question, Questionnaire, Role, Section } from '../questionnaire/model.ts';
+import { type Attributes, askedQuestions, isEligible } from '../questionnaire/routing.ts';
+import { getUnit } from '../registry/registry.service.ts';
+import type { Unit } from '../registry/registry.types.ts';
+import { getRound, type Round, roundQuestionnaire } from '../round/round.service.ts';
+import { conflict } from '../shared/errors.ts';
+import type { Store } from '../store/store.ts';
+import * as repo from './form.repository.ts';
+import { type FieldError, type RawForm, rawFieldsOf, readSection } from './form.ts';
+import { resolveToken } from './link.service.ts';
+
+export interface FormContext {
+  readonly round: Round;
+  readonly role: Role;
+  readonly unit: Unit;
+  readonly questionnaire: Questionnaire;
+}
+
+export interface FormState {
+  readonly status: 'not_started' | 'in_progress' | 'submitted';
+  readonly answers: ReadonlyMap<string, Answer>;
+  /** Raw fields of pages that did not validate, by section key. */
+  readonly drafts: ReadonlyMap<string, Record<string, string | string[]>>;
+  readonly currentSection: string | null;
+  readonly submittedAt: Date | null;
+  readonly updatedAt: Date | null;
+}
+
+export interface Page {
+  readonly section: Section;
+  /** The questions of this section the unit is asked, given its answers so far. */
+  readonly questions: readonly Question[];
+}
+
+export async function openForm(store: Store, token: string): Promise<FormContext | null> {
+  const target = await resolveToken(store, token);
+  if (!target) return null;
+  const round = await getRound(store, target.year);
+  return {
+    round,
+    role: target.role,
+    unit: await getUnit(store, round.registryYear, target.unitNumber),
+    questionnaire: await roundQuestionnaire(store, target.year, target.role),
+  };
+}
+
+export async function formState(store: Store, ctx: FormContext): Promise<FormState> {
+  const row = await repo.findResponse(store.db, ctx.round.year, ctx.role, ctx.unit.number);
+  if (!row)
+    return { status: 'not_started', answers: new Map(), drafts: new Map(), currentSection: null, submittedAt: null, updatedAt: null };
+  const drafts = new Map((await repo.drafts(store.db, row.id)).map((d) => [d.section_key, JSON.parse(d.data)]));
+  return {
+    status: row.status,
+    answers: fromRows(ctx.questionnaire.questions, await repo.answerRows(store.db, row.id)),
+    drafts,
+    currentSection: row.current_section,
+    submittedAt: row.submitted_at ? new Date(row.submitted_at) : null,
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+const sectionOf = (qn: Questionnaire, q: Question): string => q.section ?? (qn.sections[0] as Section).key;
+
+/** The pages a unit sees: sections with at least one question it is eligible for. */
+export function pages(ctx: FormContext, answers: ReadonlyMap<string, Answer>): Page[] {
+  const attrs = ctx.unit.attributes as Attributes;
+  const asked = askedQuestions(ctx.questionnaire, attrs, answers);
+  return ctx.questionnaire.sections
+    .filter((s) => ctx.questionnaire.questions.some((q) => sectionOf(ctx.questionnaire, q) === s.key && isEligible(q, attrs)))
+    .map((section) => ({ section, questions: asked.filter((q) => sectionOf(ctx.questionnaire, q) === section.key) }));
+}
+
+/** Every question of a section the unit is eligible for, follow-ups included (the page may reveal them). */
+export function eligibleQuestions(ctx: FormContext, sectionKey: string): Question[] {
+  const attrs = ctx.unit.attributes as Attributes;
+  return ctx.questionnaire.questions.filter((q) => sectionOf(ctx.questionnaire, q) === sectionKey && isEligible(q, attrs));
+}
+
+export interface SaveResult {
+  readonly errors: readonly FieldError[];
+  /** Follow-ups on this page that the answers just revealed and that are still unanswered. */
+  readonly revealed: readonly string[];
+}
+
+export async function saveSection(store: Store, ctx: FormContext, sectionKey: string, raw: RawForm, now = new Date()): Promise<SaveResult> {
+  const before = await formState(store, ctx);
+  const attrs = ctx.unit.attributes as Attributes;
+  const candidates = eligibleQuestions(ctx, sectionKey);
+  const read = readSection(candidates, raw);
+
+  // Merge this page's answers into the rest, then let routing decide what is asked now.
+  const merged = new Map(before.answers);
+  for (const [key, a] of read.answers) {
+    if (a === null) merged.delete(key);
+    else merged.set(key, a);
+  }
+  const askedNow = askedQuestions(ctx.questionnaire, attrs, merged);
+  const askedKeys = new Set(askedNow.map((q) => q.key));
+  const askedBefore = new Set(askedQuestions(ctx.questionnaire, attrs, before.answers).map((q) => q.key));
+  const errors = read.errors.filter((e) => askedKeys.has(e.question));
+  const revealed = candidates.filter((q) => askedKeys.has(q.key) && !askedBefore.has(q.key) && !merged.has(q.key)).map((q) => q.key);
+
+  const stamp = now.toISOString();
+  await store.db.transaction().execute(async (trx) => {
+    const existing = await repo.findResponse(trx, ctx.round.year, ctx.role, ctx.unit.number);
+    const id = existing?.id ?? (await repo.insertWebResponse(trx, ctx.round.year, ctx.role, ctx.unit.number, stamp));
+    if (errors.length > 0) {
+      await repo.saveDraft(trx, id, sectionKey, JSON.stringify(rawFieldsOf(candidates, raw)), stamp);
+    } else {
+      await repo.deleteDraft(trx, id, sectionKey);
+      const rows = candidates.flatMap((q) => {
+        const a = merged.get(q.key);
+        return a && askedKeys.has(q.key) ? toRows(q, a) : [];
+      });
+      await repo.replaceAnswers(
+        trx,
+        id,
+        candidates.map((q) => q.key),
+        rows,
+      );
+      // Answers elsewhere that this page's answers made irrelevant (a follow-up whose "Ja" became "Nei").
+      await repo.deleteAnswers(
+        trx,
+        id,
+        [...merged.keys()].filter((k) => !askedKeys.has(k)),
+      );
+    }
+    await repo.updateResponse(trx, id, { updated_at: stamp, current_section: sectionKey });
+  });
+  return { errors, revealed };
+}
+
+/** Marks the response submitted; refused while a page has unsaved problems. */
+export async function submit(store: Store, ctx: FormContext, now = new Date()): Promise<void> {
+  const stamp = now.toISOString();
+  await store.db.transaction().execute(async (trx) => {
+    const row = await repo.findResponse(trx, ctx.round.year, ctx.role, ctx.unit.number);
+    const id = row?.id ?? (await repo.insertWebResponse(trx, ctx.round.year, ctx.role, ctx.unit.number, stamp));
+    if ((await repo.drafts(trx, id)).length > 0) throw conflict('some pages have answers that need correcting before you can submit');
+    await repo.updateResponse(trx, id, { status: 'submitted', submitted_at: row?.submitted_at ?? stamp, updated_at: stamp });
+  });
+}
+
+/** Remembers where the respondent is without saving anything else. */
+export async function rememberSection(store: Store, ctx: FormContext, sectionKey: string): Promise<void> {
+  const row = await repo.findResponse(store.db, ctx.round.year, ctx.role, ctx.unit.number);
+  if (row && row.current_section !== sectionKey) await repo.updateResponse(store.db, row.id, { current_section: sectionKey });
+}

@@ -1,0 +1,212 @@
+/**
+ * The respondent pages' own words in bokmål, nynorsk and English. Questionnaire texts come from
+ * the questionnaire; these are the buttons, headings and error messages around them.
+ */
+import type { FormProblem } from '../../collect/form.ts';
+import type { Language } from '../../questionnaire/model.ts';
+
+const nb = {
+  langName: 'Bokmål',
+  start: 'Start',
+  continue: 'Fortsett der du slapp',
+  next: 'Neste',
+  back: 'Forrige',
+  saveExit: 'Lagre og fortsett senere',
+  review: 'Se over svarene',
+  submit: 'Send inn svarene',
+  submitChanges: 'Send inn endringene',
+  change: 'Endre',
+  page: (n: number, total: number) => `Side ${n} av ${total}`,
+  progress: 'Framdrift',
+  errorTitle: 'Det er noe du må rette opp',
+  errorPrefix: 'Feil:',
+  revealed: 'Svaret ditt ga flere spørsmål på denne siden. Svar på dem, eller gå videre.',
+  window: (a: string, b: string) => `Svarfrist: undersøkelsen er åpen fra ${a} til og med ${b}.`,
+  notOpenTitle: 'Undersøkelsen er ikke åpen ennå',
+  notOpen: (a: string, b: string) => `Du kan svare fra ${a} til og med ${b}. Bruk den samme lenken da.`,
+  closedTitle: 'Undersøkelsen er avsluttet',
+  closed: (a: string, b: string) => `Undersøkelsen var åpen fra ${a} til og med ${b}. Takk for interessen.`,
+  savedTitle: 'Svarene er lagret',
+  saved: 'Du kan fortsette senere fra en hvilken som helst maskin med den samme lenken. Du kommer da tilbake til samme side.',
+  reviewTitle: 'Se over svarene før du sender inn',
+  notAnswered: 'Ikke besvart',
+  draftWarning: 'Denne siden har svar som må rettes før du kan sende inn.',
+  receiptTitle: 'Takk! Svarene er sendt inn',
+  receipt: (at: string) => `Svarene ble sendt inn ${at}.`,
+  lastChanged: (at: string) => `Sist endret ${at}.`,
+  canChange: (b: string) => `Du kan endre svarene fram til og med ${b} med den samme lenken.`,
+  yourAnswers: 'Svarene dine',
+  forUnit: (unit: string) => `For ${unit}`,
+  notFoundTitle: 'Fant ikke siden',
+  notFound: 'Lenken er ugyldig eller ikke lenger i bruk. Har du fått en ny lenke, bruk den.',
+  tooMany: 'For mange forsøk. Vent litt og prøv igjen.',
+  formExpired: 'Skjemaet var utløpt. Prøv igjen.',
+  specifyLabel: 'Beskriv',
+  optional: 'valgfritt',
+  numberHint: (min?: number, max?: number) =>
+    min !== undefined && max !== undefined ? `Et helt tall fra ${min} til ${max}` : 'Et helt tall',
+  problem(p: FormProblem): string {
+    switch (p.code) {
+      case 'required':
+      case 'none_chosen':
+        return 'Svar på spørsmålet';
+      case 'not_a_number':
+      case 'not_integer':
+        return 'Skriv et helt tall, for eksempel 12';
+      case 'below_min':
+        return `Tallet kan ikke være mindre enn ${p.min}`;
+      case 'above_max':
+        return `Tallet kan ikke være større enn ${p.max}`;
+      case 'too_long':
+        return `Teksten kan ha høyst ${p.max} tegn`;
+      case 'exclusive':
+        return `«${p.label}» kan ikke kombineres med andre svar`;
+      case 'specify_missing':
+        return `Du har valgt «${p.label}». Skriv hva det gjelder`;
+      case 'specify_without_option':
+        return 'Du har skrevet en beskrivelse, men ikke krysset av for svaret den hører til';
+      case 'one_only':
+        return 'Velg bare ett svar';
+      default:
+        return 'Svaret passer ikke til spørsmålet';
+    }
+  },
+};
+
+type Strings = typeof nb;
+
+const nn: Strings = {
+  ...nb,
+  langName: 'Nynorsk',
+  continue: 'Hald fram der du slapp',
+  next: 'Neste',
+  back: 'Førre',
+  saveExit: 'Lagre og hald fram seinare',
+  review: 'Sjå over svara',
+  submit: 'Send inn svara',
+  submitChanges: 'Send inn endringane',
+  page: (n, total) => `Side ${n} av ${total}`,
+  progress: 'Framdrift',
+  errorTitle: 'Det er noko du må rette opp',
+  errorPrefix: 'Feil:',
+  revealed: 'Svaret ditt gav fleire spørsmål på denne sida. Svar på dei, eller gå vidare.',
+  window: (a, b) => `Svarfrist: undersøkinga er open frå ${a} til og med ${b}.`,
+  notOpenTitle: 'Undersøkinga er ikkje open enno',
+  notOpen: (a, b) => `Du kan svare frå ${a} til og med ${b}. Bruk den same lenkja då.`,
+  closedTitle: 'Undersøkinga er avslutta',
+  closed: (a, b) => `Undersøkinga var open frå ${a} til og med ${b}. Takk for interessa.`,
+  savedTitle: 'Svara er lagra',
+  saved: 'Du kan halde fram seinare frå kva maskin som helst med den same lenkja. Du kjem då tilbake til same side.',
+  reviewTitle: 'Sjå over svara før du sender inn',
+  notAnswered: 'Ikkje svart på',
+  draftWarning: 'Denne sida har svar som må rettast før du kan sende inn.',
+  receiptTitle: 'Takk! Svara er sende inn',
+  receipt: (at) => `Svara vart sende inn ${at}.`,
+  lastChanged: (at) => `Sist endra ${at}.`,
+  canChange: (b) => `Du kan endre svara fram til og med ${b} med den same lenkja.`,
+  yourAnswers: 'Svara dine',
+  notFoundTitle: 'Fann ikkje sida',
+  notFound: 'Lenkja er ugyldig eller ikkje lenger i bruk. Har du fått ei ny lenkje, bruk den.',
+  tooMany: 'For mange forsøk. Vent litt og prøv igjen.',
+  formExpired: 'Skjemaet var utgått. Prøv igjen.',
+  specifyLabel: 'Skildre',
+  optional: 'valfritt',
+  numberHint: (min, max) => (min !== undefined && max !== undefined ? `Eit heilt tal frå ${min} til ${max}` : 'Eit heilt tal'),
+  problem(p) {
+    switch (p.code) {
+      case 'required':
+      case 'none_chosen':
+        return 'Svar på spørsmålet';
+      case 'not_a_number':
+      case 'not_integer':
+        return 'Skriv eit heilt tal, til dømes 12';
+      case 'below_min':
+        return `Talet kan ikkje vere mindre enn ${p.min}`;
+      case 'above_max':
+        return `Talet kan ikkje vere større enn ${p.max}`;
+      case 'too_long':
+        return `Teksten kan ha høgst ${p.max} teikn`;
+      case 'exclusive':
+        return `«${p.label}» kan ikkje kombinerast med andre svar`;
+      case 'specify_missing':
+        return `Du har valt «${p.label}». Skriv kva det gjeld`;
+      case 'specify_without_option':
+        return 'Du har skrive ei skildring, men ikkje kryssa av for svaret ho høyrer til';
+      case 'one_only':
+        return 'Vel berre eitt svar';
+      default:
+        return 'Svaret passar ikkje til spørsmålet';
+    }
+  },
+};
+
+const en: Strings = {
+  ...nb,
+  langName: 'English',
+  start: 'Start',
+  continue: 'Continue where you left off',
+  next: 'Next',
+  back: 'Previous',
+  saveExit: 'Save and continue later',
+  review: 'Check your answers',
+  submit: 'Submit your answers',
+  submitChanges: 'Submit your changes',
+  change: 'Change',
+  page: (n, total) => `Page ${n} of ${total}`,
+  progress: 'Progress',
+  errorTitle: 'There is a problem',
+  errorPrefix: 'Error:',
+  revealed: 'Your answer added questions to this page. Answer them, or go on.',
+  window: (a, b) => `The survey is open from ${a} to ${b} inclusive.`,
+  notOpenTitle: 'The survey is not open yet',
+  notOpen: (a, b) => `You can answer from ${a} to ${b} inclusive. Use the same link then.`,
+  closedTitle: 'The survey has closed',
+  closed: (a, b) => `The survey was open from ${a} to ${b}. Thank you for your interest.`,
+  savedTitle: 'Your answers are saved',
+  saved: 'You can continue later from any computer with the same link, and you will return to the same page.',
+  reviewTitle: 'Check your answers before submitting',
+  notAnswered: 'Not answered',
+  draftWarning: 'This page has answers that must be corrected before you can submit.',
+  receiptTitle: 'Thank you! Your answers are submitted',
+  receipt: (at) => `Your answers were submitted ${at}.`,
+  lastChanged: (at) => `Last changed ${at}.`,
+  canChange: (b) => `You can change your answers until ${b} inclusive with the same link.`,
+  yourAnswers: 'Your answers',
+  forUnit: (unit) => `For ${unit}`,
+  notFoundTitle: 'Page not found',
+  notFound: 'The link is not valid or no longer in use. If you have received a new link, use that one.',
+  tooMany: 'Too many attempts. Wait a little and try again.',
+  formExpired: 'The form had expired. Please try again.',
+  specifyLabel: 'Describe',
+  optional: 'optional',
+  numberHint: (min, max) => (min !== undefined && max !== undefined ? `A whole number from ${min} to ${max}` : 'A whole number'),
+  problem(p) {
+    switch (p.code) {
+      case 'required':
+      case 'none_chosen':
+        return 'Answer the question';
+      case 'not_a_number':
+      case 'not_integer':
+        return 'Enter a whole number, like 12';
+      case 'below_min':
+        return `The number cannot be less than ${p.min}`;
+      case 'above_max':
+        return `The number cannot be more than ${p.max}`;
+      case 'too_long':
+        return `The text can have at most ${p.max} characters`;
+      case 'exclusive':
+        return `“${p.label}” cannot be combined with other answers`;
+      case 'specify_missing':
+        return `You chose “${p.label}”. Describe what it is`;
+      case 'specify_without_option':
+        return 'You wrote a description but did not tick the answer it belongs to';
+      case 'one_only':
+        return 'Choose only one answer';
+      default:
+        return 'The answer does not fit the question';
+    }
+  },
+};
+
+export const strings: Record<Language, Strings> = { nb, nn, en };
+export type { Strings };
