@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors.ts';
+import { linkCommands } from './links.cmd.ts';
 import { registryCommands } from './registry.cmd.ts';
 import { roundCommands } from './round.cmd.ts';
 import { serveCommands } from './serve.cmd.ts';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registryCommands(program);
   roundCommands(program);
+  linkCommands(program);
   serveCommands(program);
   program.commands.forEach(function override(c: Command) {
     c.exitOverride();

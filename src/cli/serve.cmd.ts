@@ -3,15 +3,18 @@
  */
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
+import { ensureLinks, linkUrl } from '../collect/link.service.ts';
+import type { Config } from '../config/config.ts';
 import { isEmpty, loadDemo } from '../demo/demo.service.ts';
+import { isOpen, listRounds } from '../round/round.service.ts';
 import { createApp } from '../server/app.ts';
 import { conflict } from '../shared/errors.ts';
+import { formatOsloDateTime } from '../shared/time.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { config, withStore } from './context.ts';
 import { say } from './output.ts';
 
-async function runServer(store: Store): Promise<void> {
-  const cfg = config();
+async function runServer(store: Store, cfg: Config = config()): Promise<void> {
   const app = createApp(store, cfg);
   const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host });
   await new Promise<void>((resolve, reject) => {
@@ -27,6 +30,32 @@ async function runServer(store: Store): Promise<void> {
     process.once('SIGTERM', stop);
   });
   await store.close();
+}
+
+/**
+ * The demo's round (2019) was collected in January 2020. So that its forms can be tried, `start`
+ * sets the clock inside the newest round's window when that window is not open now and no clock
+ * is configured, and prints a respondent's link to try.
+ */
+async function demoClock(store: Store, cfg: Config): Promise<Config> {
+  const rounds = await listRounds(store);
+  const newest = rounds.at(-1);
+  if (!newest) return cfg;
+  let out = cfg;
+  if (!cfg.clockStart && !isOpen(newest, new Date())) {
+    const start = new Date(
+      newest.opensAt.getTime() +
+        Math.floor((newest.closesAt.getTime() - newest.opensAt.getTime()) / 2 / 86_400_000) * 86_400_000 +
+        9 * 3_600_000,
+    );
+    out = { ...cfg, clockStart: start };
+    say(
+      `demo clock: the ${newest.year} round's window is closed now, so the clock starts at ${formatOsloDateTime(start)} (set KOMMUNEPULS_CLOCK to choose)`,
+    );
+  }
+  const [link] = await ensureLinks(store, newest.year, 'kommunedirektor');
+  if (link) say(`a respondent's form to try: ${linkUrl(cfg.baseUrl, link.token)} (all links: kommunepuls links --year ${newest.year})`);
+  return out;
 }
 
 function printDemo(summary: Awaited<ReturnType<typeof loadDemo>>): void {
@@ -55,7 +84,7 @@ export function serveCommands(program: Command): void {
         say('empty store: loading the demo …');
         printDemo(await loadDemo(store));
       }
-      await runServer(store);
+      await runServer(store, await demoClock(store, cfg));
     });
 
   program

@@ -12,7 +12,7 @@ import { getRound, type Round, roundQuestionnaire } from '../round/round.service
 import { conflict } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './form.repository.ts';
-import { type FieldError, type RawForm, rawFieldsOf, readSection } from './form.ts';
+import { answersToRaw, type FieldError, type RawForm, rawFieldsOf, readSection } from './form.ts';
 import { resolveToken } from './link.service.ts';
 
 export interface FormContext {
@@ -151,4 +151,40 @@ export async function submit(store: Store, ctx: FormContext, now = new Date()): 
 export async function rememberSection(store: Store, ctx: FormContext, sectionKey: string): Promise<void> {
   const row = await repo.findResponse(store.db, ctx.round.year, ctx.role, ctx.unit.number);
   if (row && row.current_section !== sectionKey) await repo.updateResponse(store.db, row.id, { current_section: sectionKey });
+}
+
+/** Each question's number as this unit sees the questionnaire (eligible questions, in order). */
+export function questionNumbers(ctx: FormContext): Map<string, number> {
+  const attrs = ctx.unit.attributes as Attributes;
+  return new Map(ctx.questionnaire.questions.filter((q) => isEligible(q, attrs)).map((q, i) => [q.key, i + 1]));
+}
+
+export interface SectionForm {
+  /** Every question of the section the unit is eligible for (follow-ups included). */
+  readonly questions: readonly Question[];
+  /** Keys of those the routing asks now. */
+  readonly asked: ReadonlySet<string>;
+  /** The fields as the respondent last left them: the draft, else the stored answers. */
+  readonly raw: Record<string, string | string[]>;
+  /** Problems of the draft, if any. */
+  readonly errors: readonly FieldError[];
+}
+
+/** A section as the form shows it: what was typed last, and what is still wrong with it. */
+export function sectionForm(ctx: FormContext, state: FormState, sectionKey: string): SectionForm {
+  const attrs = ctx.unit.attributes as Attributes;
+  const questions = eligibleQuestions(ctx, sectionKey);
+  const draft = state.drafts.get(sectionKey);
+  if (!draft) {
+    const asked = new Set(askedQuestions(ctx.questionnaire, attrs, state.answers).map((q) => q.key));
+    return { questions, asked, raw: answersToRaw(questions, state.answers), errors: [] };
+  }
+  const read = readSection(questions, draft);
+  const merged = new Map(state.answers);
+  for (const [key, a] of read.answers) {
+    if (a === null) merged.delete(key);
+    else merged.set(key, a);
+  }
+  const asked = new Set(askedQuestions(ctx.questionnaire, attrs, merged).map((q) => q.key));
+  return { questions, asked, raw: draft, errors: read.errors.filter((e) => asked.has(e.question)) };
 }

@@ -12,6 +12,10 @@ const envSchema = z.object({
   KOMMUNEPULS_BASE_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   KOMMUNEPULS_REFERENCE_DIR: z.string().optional(),
+  /** Start the clock at this instant (ISO 8601), e.g. to open a past round's forms in a demo. */
+  KOMMUNEPULS_CLOCK: z.iso.datetime({ offset: true }).optional(),
+  /** Serve pages with the Secure cookie flag (behind HTTPS). */
+  KOMMUNEPULS_SECURE_COOKIES: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 export interface Config {
@@ -24,6 +28,9 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** Folder of the shared public reference data, when present. */
   readonly referenceDir: string;
+  /** Instant the clock starts at, when not the real time. */
+  readonly clockStart: Date | undefined;
+  readonly secureCookies: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,6 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl: (e.KOMMUNEPULS_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
     referenceDir: e.KOMMUNEPULS_REFERENCE_DIR ?? path.resolve('..', 'shared', 'reference'),
+    clockStart: e.KOMMUNEPULS_CLOCK ? new Date(e.KOMMUNEPULS_CLOCK) : undefined,
+    secureCookies: e.KOMMUNEPULS_SECURE_COOKIES === 'true' || e.KOMMUNEPULS_SECURE_COOKIES === '1',
   };
 }
 

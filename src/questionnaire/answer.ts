@@ -2,7 +2,7 @@
  * Answers as domain values, their checks against a question, and their long row form for the
  * store (one row per chosen code / matrix item / number / text).
  */
-import type { Option, Question } from './model.ts';
+import { type Language, type Option, type Question, textIn } from './model.ts';
 
 export type Answer =
   /** single choice and scale: one code; multiple choice: one or more; `text` for "annet, spesifiser". */
@@ -24,21 +24,19 @@ export interface AnswerRow {
 
 export const defaultTextMax = 4000;
 
-export function optionsOf(q: Question): readonly Option[] {
+/** The options of a choice, scale or matrix question; scale end labels in the given language. */
+export function optionsOf(q: Question, lang: Language = 'nb'): readonly Option[] {
   if (q.type === 'single' || q.type === 'multi') return q.options;
   if (q.type === 'matrix' && q.options) return q.options;
   const scale = q.type === 'scale' ? q.scale : q.type === 'matrix' ? q.scale : undefined;
   if (!scale) return [];
   const points: Option[] = [];
   for (let v = scale.min; v <= scale.max; v++) {
-    const label = v === scale.min ? `${v} – ${labelOf(scale.minLabel)}` : v === scale.max ? `${v} – ${labelOf(scale.maxLabel)}` : String(v);
+    const label =
+      v === scale.min ? `${v} – ${textIn(scale.minLabel, lang)}` : v === scale.max ? `${v} – ${textIn(scale.maxLabel, lang)}` : String(v);
     points.push({ code: v, label });
   }
   return [...points, ...(scale.extra ?? [])];
-}
-
-function labelOf(t: string | { nb: string }): string {
-  return typeof t === 'string' ? t : t.nb;
 }
 
 /** What can be wrong with an answer; the CLI words it in English, the web form in Norwegian. */
@@ -64,7 +62,7 @@ function checkCodes(q: Question, a: Answer): AnswerProblem | null {
   if (new Set(a.codes).size !== a.codes.length) return { code: 'chosen_twice' };
   for (const c of a.codes) if (!options.some((o) => o.code === c)) return { code: 'unknown_code', value: c };
   const exclusive = options.find((o) => o.exclusive && a.codes.includes(o.code));
-  if (exclusive && a.codes.length > 1) return { code: 'exclusive', label: labelOf(exclusive.label) };
+  if (exclusive && a.codes.length > 1) return { code: 'exclusive', label: textIn(exclusive.label, 'nb') };
   const specify = options.find((o) => o.specify);
   if (a.text !== undefined && (!specify || !a.codes.includes(specify.code))) return { code: 'specify_without_option' };
   if (a.text !== undefined && a.text.length > defaultTextMax) return { code: 'too_long', max: defaultTextMax };

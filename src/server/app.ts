@@ -4,23 +4,39 @@
  */
 import { Hono } from 'hono';
 import type { Config } from '../config/config.ts';
+import { clockFrom, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
+import { type Csrf, loadCsrf } from './csrf.ts';
 import { html } from './html.ts';
 import { contentSecurityPolicy, page } from './layout.ts';
 import { overviewPage, registryPage } from './overview.pages.ts';
+import { respondentRoutes } from './respondent/routes.ts';
 
-export function createApp(store: Store, _cfg: Config): Hono {
+export function createApp(store: Store, cfg: Config): Hono {
   const app = new Hono();
+  let csrf: Promise<Csrf> | undefined;
+  const clock = cfg.clockStart ? clockFrom(cfg.clockStart) : systemClock;
 
   app.use('*', async (c, next) => {
     await next();
-    c.header('Content-Security-Policy', contentSecurityPolicy);
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', contentSecurityPolicy);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
   });
 
+  app.route(
+    '/s',
+    respondentRoutes(store, {
+      clock,
+      csrf: () => {
+        csrf ??= loadCsrf(store);
+        return csrf;
+      },
+      secureCookies: cfg.secureCookies,
+    }),
+  );
   app.get('/health', (c) => c.json({ ok: true, store: store.dialect }));
   app.get('/', async (c) => c.html(await overviewPage(store)));
   app.get('/registry/:year', async (c) => c.html(await registryPage(store, Number(c.req.param('year')), c.req.query('q') ?? '')));

@@ -5,7 +5,7 @@
  */
 import type { FieldError } from '../../collect/form.ts';
 import { fieldName, inputId, specifyName } from '../../collect/form.ts';
-import { optionsOf } from '../../questionnaire/answer.ts';
+import { type Answer, optionsOf } from '../../questionnaire/answer.ts';
 import { type Language, type Question, type TextInput, textIn } from '../../questionnaire/model.ts';
 import { type Html, html } from '../html.ts';
 import type { Strings } from './strings.ts';
@@ -53,7 +53,7 @@ function hint(ctx: RenderContext, q: Question): Html | false {
 function choices(ctx: RenderContext, q: Question, item?: string): Html {
   const multi = q.type === 'multi';
   const name = fieldName(q, item);
-  const opts = optionsOf(q);
+  const opts = optionsOf(q, ctx.lang);
   return html`<div class="${multi ? 'checkboxes' : 'radios'}${q.type === 'scale' || (q.type === 'matrix' && q.scale) ? ' scale' : ''}">${opts.map(
     (o) => {
       const id = inputId(q, item, o.code);
@@ -104,4 +104,27 @@ export function renderQuestion(ctx: RenderContext, q: Question, number: number, 
       ? JSON.stringify({ q: `q.${q.showIf.question}`, c: q.showIf.codes.map(String) })
       : '';
   return html`<div class="q-wrap" id="q-${q.key}"${cond ? html` data-show-if="${cond}"` : ''}${visible ? '' : html` hidden`}>${questionBody(ctx, q, number)}</div>`;
+}
+
+/** An answer in words, for the review page and the receipt. */
+export function answerText(q: Question, a: Answer, lang: Language): string[] {
+  const label = (code: number) => {
+    const o = optionsOf(q, lang).find((x) => x.code === code);
+    return o ? tx(o.label, lang) : String(code);
+  };
+  switch (a.kind) {
+    case 'text':
+      return [a.value];
+    case 'number':
+      return [q.type === 'integer' && q.unit ? `${a.value} ${tx(q.unit, lang)}` : String(a.value)];
+    case 'items':
+      return q.type === 'matrix'
+        ? q.items.filter((i) => a.items[i.key] !== undefined).map((i) => `${tx(i.label, lang)}: ${label(a.items[i.key] as number)}`)
+        : [];
+    default:
+      return a.codes.map((c) => {
+        const o = optionsOf(q, lang).find((x) => x.code === c);
+        return o?.specify && a.text ? `${label(c)}: ${a.text}` : label(c);
+      });
+  }
 }
