@@ -96,6 +96,34 @@ describeStores(
         { label: 'Over 50 000', units: 1 },
       ]);
     });
+
+    test('lists personal links with the configured base URL, keeps them stable, and re-issues one', async (_store, { url }) => {
+      assert.equal(run(url, 'registry', 'import', '--year', '2019', file('mini3.csv', miniRegistryCsv)).code, 0);
+      assert.equal(run(url, 'round', 'create', '--year', '2019', '--template', writeMiniTemplate()).code, 0);
+      const env = { KOMMUNEPULS_BASE_URL: 'https://svar.example.no/' };
+      const list = (...args: string[]) => {
+        const r = spawnSync(process.execPath, [bin, 'links', '--year', '2019', '--json', ...args], {
+          encoding: 'utf8',
+          env: { ...process.env, KOMMUNEPULS_DB: url, ...env },
+        });
+        assert.equal(r.status, 0, r.stderr);
+        return JSON.parse(r.stdout) as { kommunenummer: string; rolle: string; url: string }[];
+      };
+      const school = list('--role', 'skolesjef');
+      assert.equal(school.length, 6);
+      assert.ok(school.every((l) => l.rolle === 'skolesjef' && /^https:\/\/svar\.example\.no\/s\/[A-Za-z0-9_-]{43}$/.test(l.url)));
+      const all = list();
+      assert.equal(all.length, 22);
+      assert.deepEqual(
+        all.filter((l) => l.rolle === 'skolesjef'),
+        school,
+      );
+      const re = run(url, 'link-reissue', '--year', '2019', '--role', 'skolesjef', '--unit', '0301');
+      assert.equal(re.code, 0, re.err);
+      const after = list('--role', 'skolesjef');
+      assert.notEqual(after.find((l) => l.kommunenummer === '0301')?.url, school.find((l) => l.kommunenummer === '0301')?.url);
+      assert.equal(run(url, 'links', '--year', '2019', '--role', 'rektor').code, 1);
+    });
   },
   { file: true },
 );

@@ -175,7 +175,7 @@ const en: Strings = {
   languageNav: 'Language',
   skip: 'Skip to content',
   footer: 'Your answers are saved each time you go to the next page. The link is personal to your municipality and role.',
-  roleName: { kommunedirektor: 'chief municipal executive', integreringsansvarlig: 'head of integration', skolesjef: 'head of schools' },
+  roleName: { kommunedirektor: 'municipal director', integreringsansvarlig: 'integration officer', skolesjef: 'school director' },
   unitLine: (unit, role) => `${unit} – questionnaire for the ${role}`,
   notStarted: 'You have not started the questionnaire yet.',
   inProgress: (at) => `You have started the questionnaire. Last saved ${at}.`,
