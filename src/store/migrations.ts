@@ -6,7 +6,7 @@
  * introspects every schema of the database to find its tables, which is slow with many schemas
  * and fails when another process drops a schema meanwhile (our isolated test schemas do).
  */
-import { type Kysely, sql } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
 import type { Dialect } from './store.ts';
 
 interface Migration {
@@ -144,10 +144,98 @@ const migration002: Migration = {
   },
 };
 
+function migration003(dialect: Dialect): Migration {
+  const id = (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+  const idType = dialect === 'postgres' ? 'serial' : 'integer';
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('app_user')
+        .addColumn('id', idType, id)
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('disabled_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('app_session')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      // Contacts per unit and role; a change closes the old row (superseded_at) and adds a new one.
+      await db.schema
+        .createTable('contact')
+        .addColumn('id', idType, id)
+        .addColumn('unit_number', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('phone', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('superseded_at', 'text')
+        .execute();
+      await db.schema.createIndex('contact_unit_idx').on('contact').columns(['unit_number', 'role', 'superseded_at']).execute();
+      await db.schema
+        .createTable('mail_template')
+        .addColumn('round_year', 'integer', (c) => c.notNull().references('round.year').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('mail_template_pk', ['round_year', 'role', 'kind'])
+        .execute();
+      // The outbox: deciding to send and the message are one row written in one transaction;
+      // send_key makes the decision idempotent (a second run of the same schedule step adds nothing).
+      await db.schema
+        .createTable('outbox')
+        .addColumn('id', idType, id)
+        .addColumn('send_key', 'text', (c) => c.notNull().unique())
+        .addColumn('round_year', 'integer', (c) => c.notNull().references('round.year').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('unit_number', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('contact_id', 'integer', (c) => c.notNull().references('contact.id'))
+        .addColumn('to_address', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('claimed_until', 'text')
+        .addColumn('sent_at', 'text')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('outbox_status_idx').on('outbox').columns(['status', 'id']).execute();
+      await db.schema.createIndex('outbox_unit_idx').on('outbox').columns(['round_year', 'unit_number', 'role']).execute();
+      await db.schema
+        .createTable('followup')
+        .addColumn('id', idType, id)
+        .addColumn('round_year', 'integer', (c) => c.notNull().references('round.year').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('unit_number', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('by_user', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('note', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('followup_unit_idx').on('followup').columns(['round_year', 'unit_number', 'role']).execute();
+    },
+  };
+}
+
 function migrations(dialect: Dialect): [string, Migration][] {
   return [
     ['001_foundation', migration001(dialect)],
     ['002_web_forms', migration002],
+    ['003_workplace', migration003(dialect)],
   ];
 }
 

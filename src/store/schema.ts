@@ -109,7 +109,88 @@ export interface SettingTable {
   value: string;
 }
 
+/** A member of the survey team: admin (runs the survey) or analyst (reads only). */
+export interface AppUserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: 'admin' | 'analyst';
+  /** scrypt$N$r$p$salt$hash (base64url) */
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** A login session; only the SHA-256 of the cookie's random id is stored. */
+export interface AppSessionTable {
+  id_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ContactTable {
+  id: Generated<number>;
+  unit_number: string;
+  role: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  created_at: string;
+  created_by: string;
+  /** Set when a newer contact replaced this one (history is kept). */
+  superseded_at: string | null;
+}
+
+export interface MailTemplateTable {
+  round_year: number;
+  role: string;
+  kind: 'invitation' | 'reminder';
+  subject: string;
+  body: string;
+  updated_at: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  send_key: string;
+  round_year: number;
+  role: string;
+  unit_number: string;
+  kind: 'invitation' | 'reminder' | 'manual';
+  contact_id: number;
+  to_address: string;
+  subject: string;
+  body: string;
+  status: 'queued' | 'sent' | 'failed';
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: string;
+  /** A worker holds the message until then; after it, another worker may take it over. */
+  claimed_until: string | null;
+  sent_at: string | null;
+  created_by: string;
+}
+
+export interface FollowupTable {
+  id: Generated<number>;
+  round_year: number;
+  role: string;
+  unit_number: string;
+  at: string;
+  by_user: string;
+  channel: 'phone' | 'email' | 'other';
+  outcome: string;
+  note: string;
+}
+
 export interface Database {
+  app_user: AppUserTable;
+  app_session: AppSessionTable;
+  contact: ContactTable;
+  mail_template: MailTemplateTable;
+  outbox: OutboxTable;
+  followup: FollowupTable;
   access_token: AccessTokenTable;
   form_draft: FormDraftTable;
   setting: SettingTable;
