@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { authenticate } from '../auth/user.service.ts';
 import { fixtureUnits, registryCsv, withCell } from '../registry/fixtures.ts';
 import { miniRegistryCsv, writeMiniTemplate } from '../round/fixtures.ts';
 import { describeStores } from '../store/testing.ts';
@@ -123,6 +124,25 @@ describeStores(
       const after = list('--role', 'skolesjef');
       assert.notEqual(after.find((l) => l.kommunenummer === '0301')?.url, school.find((l) => l.kommunenummer === '0301')?.url);
       assert.equal(run(url, 'links', '--year', '2019', '--role', 'rektor').code, 1);
+    });
+
+    test('adds a user with a password from standard input and refuses a short one', async (store, { url }) => {
+      const add = (password: string, ...args: string[]) =>
+        spawnSync(process.execPath, [bin, 'user', 'add', '--email', 'Kari@Example.no', '--password-stdin', ...args], {
+          encoding: 'utf8',
+          input: `${password}\n`,
+          env: { ...process.env, KOMMUNEPULS_DB: url },
+        });
+      const ok = add('et-langt-passord', '--role', 'analyst', '--name', 'Kari');
+      assert.equal(ok.status, 0, ok.stderr);
+      assert.match(ok.stdout, /added kari@example\.no \(analyst\)/);
+      assert.ok(await authenticate(store, 'kari@example.no', 'et-langt-passord'));
+      const short = add('kort');
+      assert.equal(short.status, 1);
+      assert.match(short.stderr, /at least 10 characters/);
+      const again = add('et-nytt-langt-passord');
+      assert.match(again.stdout, /set a new password/);
+      assert.equal(await authenticate(store, 'kari@example.no', 'et-langt-passord'), null);
     });
   },
   { file: true },

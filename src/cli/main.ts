@@ -8,6 +8,7 @@ import { linkCommands } from './links.cmd.ts';
 import { registryCommands } from './registry.cmd.ts';
 import { roundCommands } from './round.cmd.ts';
 import { serveCommands } from './serve.cmd.ts';
+import { userCommands } from './user.cmd.ts';
 
 export function buildProgram(): Command {
   const program = new Command('kommunepuls')
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registryCommands(program);
   roundCommands(program);
   linkCommands(program);
+  userCommands(program);
   serveCommands(program);
   program.commands.forEach(function override(c: Command) {
     c.exitOverride();

@@ -63,6 +63,7 @@ function printDemo(summary: Awaited<ReturnType<typeof loadDemo>>): void {
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   say(`demo loaded: ${summary.units} units, 2019 round with responses (${r})`);
+  say(`demo login: ${summary.login.email} / ${summary.login.password}`);
 }
 
 export function serveCommands(program: Command): void {

@@ -3,6 +3,8 @@
  * and simulated responses near the report's response rates. Deterministic: the same seed gives
  * the same demo. `reset` wipes the store first.
  */
+
+import { addUser } from '../auth/user.service.ts';
 import { saveResponses } from '../collect/response.service.ts';
 import type { Role } from '../questionnaire/model.ts';
 import { saveRegistry } from '../registry/registry.service.ts';
@@ -23,6 +25,12 @@ const districtRates: Record<Role, number> = { integreringsansvarlig: 10 / 15, ko
 export async function wipeStore(store: Store): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     for (const t of [
+      'followup',
+      'outbox',
+      'mail_template',
+      'contact',
+      'app_session',
+      'app_user',
       'form_draft',
       'access_token',
       'answer',
@@ -48,7 +56,12 @@ export async function isEmpty(store: Store): Promise<boolean> {
 export interface DemoSummary {
   readonly units: number;
   readonly responses: Record<string, number>;
+  /** The demo's admin login. */
+  readonly login: { readonly email: string; readonly password: string };
 }
+
+/** The demo's login; the demo is fictitious and local, so its password is no secret. */
+export const demoLogin = { email: 'demo@kommunepuls.test', password: 'demo-passord' } as const;
 
 export async function loadDemo(store: Store, options: { reset?: boolean; seed?: number } = {}): Promise<DemoSummary> {
   if (options.reset) await wipeStore(store);
@@ -80,5 +93,6 @@ export async function loadDemo(store: Store, options: { reset?: boolean; seed?: 
     i++;
     responses[role] = await saveResponses(store, demoYear, role, inputs, round.closesAt);
   }
-  return { units: units.length, responses };
+  await addUser(store, { ...demoLogin, name: 'Demo Analytiker', role: 'admin' });
+  return { units: units.length, responses, login: demoLogin };
 }

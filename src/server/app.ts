@@ -1,21 +1,27 @@
 /**
- * The web application (Hono): security headers, error mapping and the pages. Pages are rendered
- * on the server and work without JavaScript.
+ * The web application (Hono): security headers, the respondents' forms under /s (reached by
+ * personal link only), the login, and the survey team's pages behind it. Pages are rendered on
+ * the server and work without JavaScript.
  */
 import { Hono } from 'hono';
 import type { Config } from '../config/config.ts';
 import { clockFrom, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
+import { type AdminEnv, adminAuth } from './admin/auth.ts';
 import { type Csrf, loadCsrf } from './csrf.ts';
 import { html } from './html.ts';
 import { contentSecurityPolicy, page } from './layout.ts';
 import { overviewPage, registryPage } from './overview.pages.ts';
 import { respondentRoutes } from './respondent/routes.ts';
 
-export function createApp(store: Store, cfg: Config): Hono {
-  const app = new Hono();
-  let csrf: Promise<Csrf> | undefined;
+export function createApp(store: Store, cfg: Config): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+  let csrfPromise: Promise<Csrf> | undefined;
+  const csrf = () => {
+    csrfPromise ??= loadCsrf(store);
+    return csrfPromise;
+  };
   const clock = cfg.clockStart ? clockFrom(cfg.clockStart) : systemClock;
 
   app.use('*', async (c, next) => {
@@ -25,21 +31,19 @@ export function createApp(store: Store, cfg: Config): Hono {
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
   });
-
-  app.route(
-    '/s',
-    respondentRoutes(store, {
-      clock,
-      csrf: () => {
-        csrf ??= loadCsrf(store);
-        return csrf;
-      },
-      secureCookies: cfg.secureCookies,
-    }),
+  app.use(
+    '*',
+    adminAuth(app, store, { clock, csrf, secureCookies: cfg.secureCookies, publicPaths: ['/s', '/health', '/logg-inn', '/favicon.ico'] }),
   );
+
+  app.route('/s', respondentRoutes(store, { clock, csrf, secureCookies: cfg.secureCookies }));
   app.get('/health', (c) => c.json({ ok: true, store: store.dialect }));
-  app.get('/', async (c) => c.html(await overviewPage(store)));
-  app.get('/registry/:year', async (c) => c.html(await registryPage(store, Number(c.req.param('year')), c.req.query('q') ?? '')));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+
+  app.get('/', async (c) => c.html(await overviewPage(store, c.get('viewer'))));
+  app.get('/registry/:year', async (c) =>
+    c.html(await registryPage(store, Number(c.req.param('year')), c.req.query('q') ?? '', c.get('viewer'))),
+  );
 
   app.notFound((c) =>
     c.html(page('Fant ikke siden', html`<h1>Fant ikke siden</h1><p>Siden finnes ikke.</p><p><a href="/">Til forsiden</a></p>`), 404),

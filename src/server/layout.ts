@@ -11,7 +11,12 @@ const css = `
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 a{color:var(--accent)}a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f5a623;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:9}
-header{background:var(--accent);color:#fff;padding:12px 16px}header a{color:#fff;text-decoration:none;font-weight:600}
+header{background:var(--accent);color:#fff;padding:8px 16px;display:flex;flex-wrap:wrap;gap:8px 24px;align-items:center}header a{color:#fff}header .brand{font-weight:700;text-decoration:none}
+.nav{display:flex;flex-wrap:wrap;gap:4px 16px;list-style:none;margin:0;padding:0}.nav [aria-current]{font-weight:700;text-decoration:none;border-bottom:3px solid #fff}
+.logout{margin-left:auto;display:flex;gap:8px;align-items:center}.logout button{font:inherit;background:none;border:1px solid #fff;color:#fff;padding:2px 10px;cursor:pointer}
+form.stack{max-width:28rem}form.stack label{display:block;font-weight:600;margin:.75rem 0 .25rem}form.stack input{font:inherit;width:100%;padding:6px 8px;border:2px solid var(--fg)}
+button.primary,a.button{font:inherit;font-weight:600;padding:8px 16px;border:2px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer;text-decoration:none;display:inline-block;margin-top:1rem}
+.error-summary{border:4px solid #b00020;padding:8px 16px;margin:0 0 1rem}.error-summary h2{margin-top:0}
 main{max-width:72rem;margin:0 auto;padding:16px}
 h1{font-size:1.6rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
@@ -23,7 +28,27 @@ th{background:var(--soft)}td.num,th.num{text-align:right;font-variant-numeric:ta
 /** Content-Security-Policy allowing exactly the inlined stylesheet and nothing from elsewhere. */
 export const contentSecurityPolicy = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(css).digest('base64')}'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 
-export function page(title: string, body: Html): string {
+/** The logged-in user a page is for, and the CSRF token its forms carry. */
+export interface Viewer {
+  readonly name: string;
+  readonly role: 'admin' | 'analyst';
+  readonly csrf: string;
+}
+
+const navLinks: readonly [string, string][] = [
+  ['/', 'Oversikt'],
+  ['/oppfolging', 'Oppfølging'],
+  ['/kontakter', 'Kontakter'],
+  ['/utsendelser', 'Utsendelser'],
+];
+
+function nav(viewer: Viewer, active: string): Html {
+  return html`<nav aria-label="Hovedmeny"><ul class="nav">${navLinks.map(([href, label]) =>
+    href === active ? html`<li><a href="${href}" aria-current="page">${label}</a></li>` : html`<li><a href="${href}">${label}</a></li>`,
+  )}</ul></nav><form class="logout" method="post" action="/logg-ut"><input type="hidden" name="_csrf" value="${viewer.csrf}"><span>${viewer.name}${viewer.role === 'analyst' ? ' (lesetilgang)' : ''}</span> <button type="submit">Logg ut</button></form>`;
+}
+
+export function page(title: string, body: Html, viewer?: Viewer, active = ''): string {
   return html`<!doctype html>
 <html lang="nb">
 <head>
@@ -34,7 +59,7 @@ export function page(title: string, body: Html): string {
 </head>
 <body>
 <a class="skip" href="#main">Hopp til innhold</a>
-<header><a href="/">Kommunepuls</a></header>
+<header><a class="brand" href="/">Kommunepuls</a>${viewer ? nav(viewer, active) : ''}</header>
 <main id="main">
 ${body}
 </main>

@@ -9,7 +9,7 @@ import { formatNumber } from '../shared/numbers.ts';
 import { formatOsloDate } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
 import { html } from './html.ts';
-import { page } from './layout.ts';
+import { page, type Viewer } from './layout.ts';
 
 const roleNames: Record<string, string> = {
   kommunedirektor: 'Kommunedirektør',
@@ -17,7 +17,7 @@ const roleNames: Record<string, string> = {
   skolesjef: 'Skolesjef',
 };
 
-export async function overviewPage(store: Store): Promise<string> {
+export async function overviewPage(store: Store, viewer: Viewer): Promise<string> {
   const years = await registryYears(store);
   const rounds = await listRounds(store);
   const roundBlocks = [];
@@ -45,10 +45,10 @@ ${
     ? html`<ul>${years.map((y) => html`<li><a href="/registry/${y.year}">Register ${y.year}</a> (${y.units} enheter)</li>`)}</ul>`
     : html`<p>Ingen registre ennå. Importer et med <code>kommunepuls registry import</code>.</p>`
 }`;
-  return page('Oversikt', body);
+  return page('Oversikt', body, viewer, '/');
 }
 
-export async function registryPage(store: Store, year: number, query: string): Promise<string> {
+export async function registryPage(store: Store, year: number, query: string, viewer: Viewer): Promise<string> {
   if (!Number.isInteger(year)) throw invalid('ugyldig år');
   const all = await getRegistry(store, year);
   const q = query.trim().toLowerCase();
@@ -68,5 +68,5 @@ export async function registryPage(store: Store, year: number, query: string): P
         return html`<td class="num">${v === undefined ? '' : formatNumber(v)}</td>`;
       })}</tr>`,
   )}</tbody></table></div>`;
-  return page(`Register ${year}`, body);
+  return page(`Register ${year}`, body, viewer);
 }
