@@ -8,6 +8,7 @@ import { linkCommands } from './links.cmd.ts';
 import { registryCommands } from './registry.cmd.ts';
 import { roundCommands } from './round.cmd.ts';
 import { serveCommands } from './serve.cmd.ts';
+import { statusCommands } from './status.cmd.ts';
 import { userCommands } from './user.cmd.ts';
 
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   roundCommands(program);
   linkCommands(program);
   userCommands(program);
+  statusCommands(program);
   serveCommands(program);
   program.commands.forEach(function override(c: Command) {
     c.exitOverride();

@@ -1,0 +1,205 @@
+/**
+ * SQL for monitoring a round while it is collected: counts grouped in the database (GROUP BY), so
+ * the figures cost the same whether the store holds one round or twenty.
+ */
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { Database } from '../store/schema.ts';
+
+type Db = Kysely<Database>;
+
+export interface StatusCountRow {
+  role: string;
+  kind: 'kommune' | 'bydel';
+  county_number: string;
+  county_name: string;
+  /** Category index of the grouping asked for (-1: none, or the unit lacks the attribute). */
+  category: number;
+  status: 'in_progress' | 'submitted' | null;
+  invited: number;
+  units: number;
+  population: number | null;
+  immigrants: number | null;
+}
+
+/** A grouping as SQL: a CASE on one attribute. */
+export type CategorySql =
+  | { attribute: string; cuts: readonly number[] }
+  | { attribute: string; values: readonly (readonly number[])[]; otherwise: boolean };
+
+function categoryExpression(c: CategorySql | undefined) {
+  if (!c) return sql<number>`-1`;
+  const v = sql.ref('cat.value');
+  if ('cuts' in c) {
+    const whens = c.cuts.map((cut, i) => sql`when ${v} < ${sql.lit(cut)} then ${sql.lit(i)}`);
+    return sql<number>`case when ${v} is null then -1 ${sql.join(whens, sql` `)} else ${sql.lit(c.cuts.length)} end`;
+  }
+  const whens = c.values.map((vals, i) => sql`when ${v} in (${sql.join(vals.map((x) => sql.lit(x)))}) then ${sql.lit(i)}`);
+  return sql<number>`case when ${v} is null then -1 ${sql.join(whens, sql` `)} else ${sql.lit(c.otherwise ? c.values.length : -1)} end`;
+}
+
+/**
+ * Units of a round counted by role, kind, county, response status, whether invited, and
+ * optionally a grouping's category; with the population and immigrants they stand for.
+ */
+export async function statusCounts(db: Db, year: number, registryYear: number, grouping?: CategorySql): Promise<StatusCountRow[]> {
+  const attr = <A extends string>(alias: A, name: string) =>
+    db.selectFrom('unit_attribute').select(['number', 'value']).where('year', '=', registryYear).where('attribute', '=', name).as(alias);
+  const invited = db
+    .selectFrom('outbox')
+    .select(['unit_number', 'role'])
+    .where('round_year', '=', year)
+    .where('kind', '=', 'invitation')
+    .where('status', '=', 'sent')
+    .groupBy(['unit_number', 'role'])
+    .as('inv');
+  const category = categoryExpression(grouping);
+  const rows = await db
+    .selectFrom('round_unit as ru')
+    .innerJoin('unit as u', (j) => j.onRef('u.number', '=', 'ru.unit_number').on('u.year', '=', registryYear))
+    .leftJoin('response as r', (j) =>
+      j.onRef('r.unit_number', '=', 'ru.unit_number').onRef('r.role', '=', 'ru.role').on('r.round_year', '=', year),
+    )
+    .leftJoin(invited, (j) => j.onRef('inv.unit_number', '=', 'ru.unit_number').onRef('inv.role', '=', 'ru.role'))
+    .leftJoin(attr('pop', 'folketall'), 'pop.number', 'ru.unit_number')
+    .leftJoin(attr('imm', 'innvandrere'), 'imm.number', 'ru.unit_number')
+    .leftJoin(attr('cat', grouping?.attribute ?? '-'), 'cat.number', 'ru.unit_number')
+    .where('ru.round_year', '=', year)
+    .select([
+      'ru.role as role',
+      'u.kind as kind',
+      'u.county_number as county_number',
+      'u.county_name as county_name',
+      category.as('category'),
+      sql<'in_progress' | 'submitted' | null>`case when r.status in ('in_progress', 'submitted') then r.status else null end`.as('status'),
+      sql<number>`case when inv.unit_number is null then 0 else 1 end`.as('invited'),
+      sql<number>`count(*)`.as('units'),
+      sql<number | null>`sum(pop.value)`.as('population'),
+      sql<number | null>`sum(imm.value)`.as('immigrants'),
+    ])
+    .groupBy([
+      'ru.role',
+      'u.kind',
+      'u.county_number',
+      'u.county_name',
+      // category, status and invited by position in the select list (both dialects allow it)
+      sql`5`,
+      sql`6`,
+      sql`7`,
+    ])
+    .execute();
+  return rows.map((r) => ({ ...r, units: Number(r.units), invited: Number(r.invited), category: Number(r.category) }));
+}
+
+/** Municipalities (or districts) that took part, and those that submitted at least one questionnaire. */
+export async function unitsAnyRole(
+  db: Db,
+  year: number,
+  registryYear: number,
+  kind: 'kommune' | 'bydel',
+): Promise<{ units: number; submitted: number }> {
+  const isKind = (ref: Expression<string>): Expression<SqlBool> => sql<SqlBool>`${ref} = ${kind}`;
+  const units = await db
+    .selectFrom('round_unit as ru')
+    .innerJoin('unit as u', (j) => j.onRef('u.number', '=', 'ru.unit_number').on('u.year', '=', registryYear))
+    .where('ru.round_year', '=', year)
+    .where(isKind(sql.ref('u.kind')))
+    .select(sql<number>`count(distinct ru.unit_number)`.as('n'))
+    .executeTakeFirstOrThrow();
+  const submitted = await db
+    .selectFrom('response as r')
+    .innerJoin('unit as u', (j) => j.onRef('u.number', '=', 'r.unit_number').on('u.year', '=', registryYear))
+    .innerJoin('round_unit as ru', (j) =>
+      j.onRef('ru.unit_number', '=', 'r.unit_number').onRef('ru.role', '=', 'r.role').onRef('ru.round_year', '=', 'r.round_year'),
+    )
+    .where('r.round_year', '=', year)
+    .where('r.status', '=', 'submitted')
+    .where(isKind(sql.ref('u.kind')))
+    .select(sql<number>`count(distinct r.unit_number)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return { units: Number(units.n), submitted: Number(submitted.n) };
+}
+
+/** Submissions per role and UTC hour (the service folds hours into Oslo days). */
+export async function submissionsByHour(db: Db, year: number): Promise<{ role: string; hour: string; n: number }[]> {
+  const hour = sql<string>`substr(submitted_at, 1, 13)`;
+  const rows = await db
+    .selectFrom('response')
+    .where('round_year', '=', year)
+    .where('status', '=', 'submitted')
+    .where('submitted_at', 'is not', null)
+    .select(['role', hour.as('hour'), sql<number>`count(*)`.as('n')])
+    .groupBy(['role', hour])
+    .orderBy(hour)
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+export interface ChaseRow {
+  role: string;
+  unit_number: string;
+  name: string;
+  county_name: string;
+  kind: 'kommune' | 'bydel';
+  status: 'in_progress' | null;
+  updated_at: string | null;
+  mails_sent: number;
+  last_mail_at: string | null;
+  last_contact_at: string | null;
+  last_outcome: string | null;
+  phone: string | null;
+}
+
+/** Units and roles that have not submitted, with what has been done to reach them. */
+export async function chaseRows(db: Db, year: number, registryYear: number): Promise<ChaseRow[]> {
+  const mails = db
+    .selectFrom('outbox')
+    .where('round_year', '=', year)
+    .where('status', '=', 'sent')
+    .select(['unit_number', 'role', sql<number>`count(*)`.as('n'), sql<string>`max(sent_at)`.as('last_at')])
+    .groupBy(['unit_number', 'role'])
+    .as('m');
+  const lastFollowup = db
+    .selectFrom('followup')
+    .where('round_year', '=', year)
+    .select(['unit_number', 'role', sql<string>`max(at)`.as('last_at')])
+    .groupBy(['unit_number', 'role'])
+    .as('lf');
+  const rows = await db
+    .selectFrom('round_unit as ru')
+    .innerJoin('unit as u', (j) => j.onRef('u.number', '=', 'ru.unit_number').on('u.year', '=', registryYear))
+    .leftJoin('response as r', (j) =>
+      j.onRef('r.unit_number', '=', 'ru.unit_number').onRef('r.role', '=', 'ru.role').on('r.round_year', '=', year),
+    )
+    .leftJoin(mails, (j) => j.onRef('m.unit_number', '=', 'ru.unit_number').onRef('m.role', '=', 'ru.role'))
+    .leftJoin(lastFollowup, (j) => j.onRef('lf.unit_number', '=', 'ru.unit_number').onRef('lf.role', '=', 'ru.role'))
+    .leftJoin('followup as f', (j) =>
+      j
+        .onRef('f.unit_number', '=', 'ru.unit_number')
+        .onRef('f.role', '=', 'ru.role')
+        .on('f.round_year', '=', year)
+        .onRef('f.at', '=', 'lf.last_at'),
+    )
+    .leftJoin('contact as c', (j) =>
+      j.onRef('c.unit_number', '=', 'ru.unit_number').onRef('c.role', '=', 'ru.role').on('c.superseded_at', 'is', null),
+    )
+    .where('ru.round_year', '=', year)
+    .where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', '!=', 'submitted')]))
+    .select([
+      'ru.role as role',
+      'ru.unit_number as unit_number',
+      'u.name as name',
+      'u.county_name as county_name',
+      'u.kind as kind',
+      sql<'in_progress' | null>`case when r.status = 'in_progress' then r.status else null end`.as('status'),
+      'r.updated_at as updated_at',
+      sql<number>`coalesce(m.n, 0)`.as('mails_sent'),
+      'm.last_at as last_mail_at',
+      'lf.last_at as last_contact_at',
+      'f.outcome as last_outcome',
+      'c.phone as phone',
+    ])
+    .orderBy('ru.role')
+    .orderBy('ru.unit_number')
+    .execute();
+  return rows.map((r) => ({ ...r, mails_sent: Number(r.mails_sent) }));
+}

@@ -1,0 +1,238 @@
+/**
+ * Monitoring a round while it is collected: per role how many units were invited, started and
+ * submitted; how many municipalities answered at least one questionnaire; how much of the
+ * country's population and immigrants the responding municipalities stand for; rates by county
+ * and by any grouping; submissions per day; and who still has to be chased. Counts come grouped
+ * from SQL; this module only adds them up. Municipalities and Oslo's districts are kept apart.
+ */
+import { type Role, roles } from '../questionnaire/model.ts';
+import { getGrouping } from '../registry/grouping.service.ts';
+import { getRound } from '../round/round.service.ts';
+import { osloDate } from '../shared/time.ts';
+import type { Store } from '../store/store.ts';
+import * as repo from './monitor.repository.ts';
+
+export interface RoleStatus {
+  readonly units: number;
+  readonly invited: number;
+  /** Started or submitted. */
+  readonly started: number;
+  readonly submitted: number;
+  /** submitted / units, 0–1. */
+  readonly rate: number;
+}
+
+export interface Coverage {
+  /** Share of the population (of all units taking part in the role) living in units that submitted. */
+  readonly populationShare: number;
+  readonly immigrantShare: number;
+}
+
+export interface KindStatus {
+  readonly roles: Partial<Record<Role, RoleStatus>>;
+  readonly anyRole: { readonly units: number; readonly submitted: number; readonly share: number };
+  readonly coverage: Partial<Record<Role, Coverage>>;
+}
+
+export interface RoundStatus {
+  readonly year: number;
+  /** Municipalities. */
+  readonly municipalities: KindStatus;
+  /** The capital's city districts, reported apart. */
+  readonly districts: KindStatus;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+function kindStatus(rows: readonly repo.StatusCountRow[], any: { units: number; submitted: number }): KindStatus {
+  const out: Partial<Record<Role, RoleStatus>> = {};
+  const coverage: Partial<Record<Role, Coverage>> = {};
+  for (const role of roles) {
+    const mine = rows.filter((r) => r.role === role);
+    if (mine.length === 0) continue;
+    const sum = (f: (r: repo.StatusCountRow) => number, where: (r: repo.StatusCountRow) => boolean = () => true) =>
+      mine.filter(where).reduce((s, r) => s + f(r), 0);
+    const units = sum((r) => r.units);
+    const submitted = sum(
+      (r) => r.units,
+      (r) => r.status === 'submitted',
+    );
+    out[role] = {
+      units,
+      invited: sum(
+        (r) => r.units,
+        (r) => r.invited === 1,
+      ),
+      started: sum(
+        (r) => r.units,
+        (r) => r.status !== null,
+      ),
+      submitted,
+      rate: ratio(submitted, units),
+    };
+    coverage[role] = {
+      populationShare: ratio(
+        sum(
+          (r) => r.population ?? 0,
+          (r) => r.status === 'submitted',
+        ),
+        sum((r) => r.population ?? 0),
+      ),
+      immigrantShare: ratio(
+        sum(
+          (r) => r.immigrants ?? 0,
+          (r) => r.status === 'submitted',
+        ),
+        sum((r) => r.immigrants ?? 0),
+      ),
+    };
+  }
+  return { roles: out, anyRole: { ...any, share: ratio(any.submitted, any.units) }, coverage };
+}
+
+export async function roundStatus(store: Store, year: number): Promise<RoundStatus> {
+  const round = await getRound(store, year);
+  const rows = await repo.statusCounts(store.db, year, round.registryYear);
+  return {
+    year,
+    municipalities: kindStatus(
+      rows.filter((r) => r.kind === 'kommune'),
+      await repo.unitsAnyRole(store.db, year, round.registryYear, 'kommune'),
+    ),
+    districts: kindStatus(
+      rows.filter((r) => r.kind === 'bydel'),
+      await repo.unitsAnyRole(store.db, year, round.registryYear, 'bydel'),
+    ),
+  };
+}
+
+/** The JSON of `kommunepuls status --json`: municipalities, with the districts apart. */
+export function statusJson(s: RoundStatus) {
+  const shape = (k: KindStatus) => ({
+    roles: Object.fromEntries(Object.entries(k.roles).map(([role, r]) => [role, { ...r }])),
+    any_role: { submitted: k.anyRole.submitted, share: k.anyRole.share },
+    coverage: Object.fromEntries(
+      Object.entries(k.coverage).map(([role, c]) => [role, { population_share: c.populationShare, immigrant_share: c.immigrantShare }]),
+    ),
+  });
+  return { year: s.year, ...shape(s.municipalities), districts: shape(s.districts) };
+}
+
+export interface CategoryRate {
+  readonly label: string;
+  readonly units: number;
+  readonly submitted: number;
+  readonly rate: number;
+}
+
+/** Response rates of municipalities per role by county (`fylke`) or by a grouping's categories. */
+export async function ratesBy(store: Store, year: number, by: string): Promise<{ role: Role; categories: CategoryRate[] }[]> {
+  const round = await getRound(store, year);
+  let labels: (r: repo.StatusCountRow) => { key: string; label: string; order: number } | null;
+  let rows: repo.StatusCountRow[];
+  if (by === 'fylke') {
+    rows = await repo.statusCounts(store.db, year, round.registryYear);
+    labels = (r) => ({ key: r.county_number, label: r.county_name, order: Number(r.county_number) });
+  } else {
+    const g = await getGrouping(store, by);
+    if (g.kind === 'county') return ratesBy(store, year, 'fylke');
+    const sqlGrouping: repo.CategorySql =
+      g.kind === 'cuts'
+        ? { attribute: g.attribute, cuts: g.cuts }
+        : { attribute: g.attribute, values: g.categories.map((c) => c.values), otherwise: g.otherwise !== undefined };
+    rows = await repo.statusCounts(store.db, year, round.registryYear, sqlGrouping);
+    const names = g.kind === 'cuts' ? g.labels : [...g.categories.map((c) => c.label), ...(g.otherwise ? [g.otherwise] : [])];
+    labels = (r) => (r.category < 0 ? null : { key: String(r.category), label: names[r.category] ?? '?', order: r.category });
+  }
+  const out: { role: Role; categories: CategoryRate[] }[] = [];
+  for (const role of roles) {
+    const byKey = new Map<string, { label: string; order: number; units: number; submitted: number }>();
+    for (const r of rows) {
+      if (r.role !== role || r.kind !== 'kommune') continue;
+      const l = labels(r);
+      if (!l) continue;
+      const c = byKey.get(l.key) ?? { label: l.label, order: l.order, units: 0, submitted: 0 };
+      c.units += r.units;
+      if (r.status === 'submitted') c.submitted += r.units;
+      byKey.set(l.key, c);
+    }
+    if (byKey.size === 0) continue;
+    out.push({
+      role,
+      categories: [...byKey.values()]
+        .sort((a, b) => a.order - b.order)
+        .map((c) => ({ label: c.label, units: c.units, submitted: c.submitted, rate: ratio(c.submitted, c.units) })),
+    });
+  }
+  return out;
+}
+
+/** Submissions per Oslo day and role, every day of the window (and after, up to the last submission). */
+export async function submissionsPerDay(store: Store, year: number): Promise<{ day: string; counts: Partial<Record<Role, number>> }[]> {
+  const round = await getRound(store, year);
+  const byDay = new Map<string, Partial<Record<Role, number>>>();
+  for (let d = round.opensAt.getTime(); d < round.closesAt.getTime(); d += 86_400_000)
+    byDay.set(osloDate(new Date(d + 12 * 3_600_000)), {});
+  for (const r of await repo.submissionsByHour(store.db, year)) {
+    const day = osloDate(new Date(`${r.hour}:30:00Z`));
+    const counts = byDay.get(day) ?? {};
+    counts[r.role as Role] = (counts[r.role as Role] ?? 0) + r.n;
+    byDay.set(day, counts);
+  }
+  return [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, counts]) => ({ day, counts }));
+}
+
+export interface ChaseEntry {
+  readonly role: Role;
+  readonly unitNumber: string;
+  readonly unitName: string;
+  readonly county: string;
+  readonly kind: 'kommune' | 'bydel';
+  readonly status: 'not_started' | 'in_progress';
+  readonly lastSaved: Date | null;
+  readonly mailsSent: number;
+  readonly lastMail: Date | null;
+  readonly lastContact: Date | null;
+  readonly lastOutcome: string | null;
+  readonly phone: string | null;
+}
+
+export interface ChaseFilter {
+  readonly role?: Role;
+  readonly county?: string;
+  readonly status?: 'not_started' | 'in_progress';
+  /** Only those never contacted by staff. */
+  readonly notContacted?: boolean;
+}
+
+/** Who has not submitted, with what has been tried; filtered. */
+export async function chaseList(store: Store, year: number, filter: ChaseFilter = {}): Promise<ChaseEntry[]> {
+  const round = await getRound(store, year);
+  const seen = new Set<string>();
+  const out: ChaseEntry[] = [];
+  for (const r of await repo.chaseRows(store.db, year, round.registryYear)) {
+    const key = `${r.role}:${r.unit_number}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const e: ChaseEntry = {
+      role: r.role as Role,
+      unitNumber: r.unit_number,
+      unitName: r.name,
+      county: r.county_name,
+      kind: r.kind,
+      status: r.status ?? 'not_started',
+      lastSaved: r.status && r.updated_at ? new Date(r.updated_at) : null,
+      mailsSent: r.mails_sent,
+      lastMail: r.last_mail_at ? new Date(r.last_mail_at) : null,
+      lastContact: r.last_contact_at ? new Date(r.last_contact_at) : null,
+      lastOutcome: r.last_outcome,
+      phone: r.phone,
+    };
+    if (filter.role && e.role !== filter.role) continue;
+    if (filter.county && e.county !== filter.county) continue;
+    if (filter.status && e.status !== filter.status) continue;
+    if (filter.notContacted && e.lastContact) continue;
+    out.push(e);
+  }
+  return out;
+}
