@@ -9,6 +9,7 @@ import { clockFrom, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
 import { type AdminEnv, adminAuth } from './admin/auth.ts';
+import { monitorRoutes } from './admin/monitor.routes.ts';
 import { type Csrf, loadCsrf } from './csrf.ts';
 import { html } from './html.ts';
 import { contentSecurityPolicy, page } from './layout.ts';
@@ -41,6 +42,7 @@ export function createApp(store: Store, cfg: Config): Hono<AdminEnv> {
   app.get('/favicon.ico', (c) => c.body(null, 204));
 
   app.get('/', async (c) => c.html(await overviewPage(store, c.get('viewer'))));
+  monitorRoutes(app, store, clock);
   app.get('/registry/:year', async (c) =>
     c.html(await registryPage(store, Number(c.req.param('year')), c.req.query('q') ?? '', c.get('viewer'))),
   );

@@ -27,8 +27,19 @@ export async function loadCsrf(store: Store): Promise<Csrf> {
   };
 }
 
-/** False when the request's Origin (or, lacking it, Referer) names another host than the one asked. */
-export function sameOrigin(headers: { origin?: string | undefined; referer?: string | undefined; host?: string | undefined }): boolean {
+/**
+ * False when the request comes from another site. Browsers that send Fetch Metadata say so in
+ * Sec-Fetch-Site, and that decides: under our `Referrer-Policy: no-referrer` they send
+ * `Origin: null` even for a form on our own page. Otherwise the Origin (or, lacking it, the
+ * Referer) must name the host asked.
+ */
+export function sameOrigin(headers: {
+  origin?: string | undefined;
+  referer?: string | undefined;
+  host?: string | undefined;
+  fetchSite?: string | undefined;
+}): boolean {
+  if (headers.fetchSite !== undefined) return headers.fetchSite === 'same-origin';
   const from = headers.origin ?? headers.referer;
   if (from === undefined || from === 'null') return from === undefined;
   try {

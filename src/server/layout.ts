@@ -16,6 +16,8 @@ header{background:var(--accent);color:#fff;padding:8px 16px;display:flex;flex-wr
 .logout{margin-left:auto;display:flex;gap:8px;align-items:center}.logout button{font:inherit;background:none;border:1px solid #fff;color:#fff;padding:2px 10px;cursor:pointer}
 form.stack{max-width:28rem}form.stack label{display:block;font-weight:600;margin:.75rem 0 .25rem}form.stack input{font:inherit;width:100%;padding:6px 8px;border:2px solid var(--fg)}
 button.primary,a.button{font:inherit;font-weight:600;padding:8px 16px;border:2px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer;text-decoration:none;display:inline-block;margin-top:1rem}
+.filters{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:center;margin:0 0 1rem}select,.filters button,form button{font:inherit}
+figure{margin:0 0 1rem}details{margin:0 0 1rem}
 .error-summary{border:4px solid #b00020;padding:8px 16px;margin:0 0 1rem}.error-summary h2{margin-top:0}
 main{max-width:72rem;margin:0 auto;padding:16px}
 h1{font-size:1.6rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
@@ -37,7 +39,7 @@ export interface Viewer {
 
 const navLinks: readonly [string, string][] = [
   ['/', 'Oversikt'],
-  ['/oppfolging', 'Oppfølging'],
+  ['/runde', 'Innsamling'],
   ['/kontakter', 'Kontakter'],
   ['/utsendelser', 'Utsendelser'],
 ];
@@ -48,12 +50,13 @@ function nav(viewer: Viewer, active: string): Html {
   )}</ul></nav><form class="logout" method="post" action="/logg-ut"><input type="hidden" name="_csrf" value="${viewer.csrf}"><span>${viewer.name}${viewer.role === 'analyst' ? ' (lesetilgang)' : ''}</span> <button type="submit">Logg ut</button></form>`;
 }
 
-export function page(title: string, body: Html, viewer?: Viewer, active = ''): string {
+export function page(title: string, body: Html, viewer?: Viewer, active = '', refreshSeconds?: number): string {
   return html`<!doctype html>
 <html lang="nb">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+${refreshSeconds ? html`<meta http-equiv="refresh" content="${refreshSeconds}">` : ''}
 <title>${title} – Kommunepuls</title>
 <style>${trusted(css)}</style>
 </head>

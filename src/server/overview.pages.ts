@@ -9,13 +9,9 @@ import { formatNumber } from '../shared/numbers.ts';
 import { formatOsloDate } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
 import { html } from './html.ts';
+import { roleName } from './labels.ts';
 import { page, type Viewer } from './layout.ts';
 
-const roleNames: Record<string, string> = {
-  kommunedirektor: 'Kommunedirektør',
-  integreringsansvarlig: 'Integreringsansvarlig',
-  skolesjef: 'Skolesjef',
-};
 
 export async function overviewPage(store: Store, viewer: Viewer): Promise<string> {
   const years = await registryYears(store);
@@ -27,10 +23,10 @@ export async function overviewPage(store: Store, viewer: Viewer): Promise<string
     const rows = Object.entries(units).map(([role, n]) => {
       const c = counts.get(role) ?? { inProgress: 0, submitted: 0 };
       const rate = n > 0 ? formatNumber((100 * c.submitted) / n, 0) : '0';
-      return html`<tr><th scope="row">${roleNames[role] ?? role}</th><td class="num">${n}</td><td class="num">${c.inProgress}</td><td class="num">${c.submitted}</td><td class="num">${rate} %</td></tr>`;
+      return html`<tr><th scope="row">${roleName(role)}</th><td class="num">${n}</td><td class="num">${c.inProgress}</td><td class="num">${c.submitted}</td><td class="num">${rate} %</td></tr>`;
     });
     roundBlocks.push(html`<section class="card" aria-labelledby="r${r.year}">
-<h2 id="r${r.year}">Undersøkelsen ${r.year}</h2>
+<h2 id="r${r.year}"><a href="/runde/${r.year}">Undersøkelsen ${r.year}</a></h2>
 <p class="muted">Register ${r.registryYear} · svarperiode ${formatOsloDate(r.opensAt)} – ${formatOsloDate(new Date(r.closesAt.getTime() - 1))}</p>
 <table><caption class="muted">Svar per rolle</caption><thead><tr><th scope="col">Rolle</th><th scope="col" class="num">Enheter</th><th scope="col" class="num">Påbegynt</th><th scope="col" class="num">Sendt inn</th><th scope="col" class="num">Svarprosent</th></tr></thead>
 <tbody>${rows}</tbody></table></section>`);

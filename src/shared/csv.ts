@@ -120,3 +120,12 @@ export function csvCell(value: string | number | null | undefined, separator = '
 export function csvLine(values: readonly (string | number | null | undefined)[], separator = ','): string {
   return values.map((v) => csvCell(v, separator)).join(separator);
 }
+
+/**
+ * Free text headed for a spreadsheet: a leading = + - @ would be read as a formula (CSV
+ * injection), so such text gets a leading apostrophe, as OWASP advises.
+ */
+export function spreadsheetText(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

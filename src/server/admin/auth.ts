@@ -37,6 +37,14 @@ function address(c: Context): string {
   }
 }
 
+const fromHere = (c: Context) =>
+  sameOrigin({
+    origin: c.req.header('origin'),
+    referer: c.req.header('referer'),
+    host: c.req.header('host'),
+    fetchSite: c.req.header('sec-fetch-site'),
+  });
+
 const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/');
 
 function loginPage(next: string, email: string, problem: string | null): string {
@@ -68,7 +76,7 @@ export function adminAuth(app: Hono<AdminEnv>, store: Store, opts: AdminAuthOpti
     const email = typeof body.email === 'string' ? body.email.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const next = safeNext(typeof body.neste === 'string' ? body.neste : undefined);
-    if (!sameOrigin({ origin: c.req.header('origin'), referer: c.req.header('referer'), host: c.req.header('host') })) {
+    if (!fromHere(c)) {
       return forbidden(c, 'Skjemaet kom fra et annet nettsted.');
     }
     const ip = address(c);
@@ -100,10 +108,7 @@ export function adminAuth(app: Hono<AdminEnv>, store: Store, opts: AdminAuthOpti
     if (c.req.method === 'POST') {
       const body = await c.req.parseBody({ all: true });
       const token = typeof body._csrf === 'string' ? body._csrf : undefined;
-      if (
-        !sameOrigin({ origin: c.req.header('origin'), referer: c.req.header('referer'), host: c.req.header('host') }) ||
-        !csrf.verify(subject, token)
-      ) {
+      if (!fromHere(c) || !csrf.verify(subject, token)) {
         return forbidden(c, 'Skjemaet var utløpt eller kom fra et annet nettsted. Gå tilbake, last siden på nytt og prøv igjen.');
       }
       if (path === '/logg-ut') {
