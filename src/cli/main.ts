@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors.ts';
 import { linkCommands } from './links.cmd.ts';
+import { outreachCommands } from './outreach.cmd.ts';
 import { registryCommands } from './registry.cmd.ts';
 import { roundCommands } from './round.cmd.ts';
 import { serveCommands } from './serve.cmd.ts';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registryCommands(program);
   roundCommands(program);
   linkCommands(program);
+  outreachCommands(program);
   userCommands(program);
   statusCommands(program);
   serveCommands(program);

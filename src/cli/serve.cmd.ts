@@ -6,6 +6,8 @@ import type { Command } from 'commander';
 import { ensureLinks, linkUrl } from '../collect/link.service.ts';
 import type { Config } from '../config/config.ts';
 import { isEmpty, loadDemo } from '../demo/demo.service.ts';
+import { type CaptureSmtp, startCaptureSmtp } from '../outreach/capture-smtp.ts';
+import { startOutreachWorker } from '../outreach/outreach.runner.ts';
 import { isOpen, listRounds } from '../round/round.service.ts';
 import { createApp } from '../server/app.ts';
 import { conflict } from '../shared/errors.ts';
@@ -14,21 +16,28 @@ import { openStore, type Store } from '../store/store.ts';
 import { config, withStore } from './context.ts';
 import { say } from './output.ts';
 
-async function runServer(store: Store, cfg: Config = config()): Promise<void> {
-  const app = createApp(store, cfg);
+async function runServer(store: Store, cfg: Config = config(), capture?: CaptureSmtp): Promise<void> {
+  const app = createApp(store, cfg, capture ? { capture } : {});
   const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
   say(`Kommunepuls runs at http://localhost:${cfg.port}/ (store: ${store.dialect} ${store.where})`);
+  // Invitations and reminders go out from the same process (the outbox makes a second worker,
+  // e.g. \`kommunepuls outreach run\`, safe beside it).
+  const stopWorker = new AbortController();
+  const worker = startOutreachWorker(store, cfg, { signal: stopWorker.signal, pollMs: capture ? 5_000 : 30_000, log: say });
   await new Promise<void>((resolve) => {
     const stop = () => {
+      stopWorker.abort();
       server.close(() => resolve());
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await worker.catch(() => undefined);
+  await capture?.close();
   await store.close();
 }
 
@@ -85,7 +94,15 @@ export function serveCommands(program: Command): void {
         say('empty store: loading the demo …');
         printDemo(await loadDemo(store));
       }
-      await runServer(store, await demoClock(store, cfg));
+      let demoCfg = await demoClock(store, cfg);
+      let capture: CaptureSmtp | undefined;
+      if (!demoCfg.smtpUrl) {
+        // The demo sends its invitations to a mail server inside this process, shown in the pages.
+        capture = await startCaptureSmtp({ host: '127.0.0.1', port: 0 });
+        demoCfg = { ...demoCfg, smtpUrl: capture.url, smtpRate: Math.max(demoCfg.smtpRate, 50) };
+        say(`demo mail: invitations and reminders go to a local capture server (${capture.url}); see them at /utsendelser/fanget`);
+      }
+      await runServer(store, demoCfg, capture);
     });
 
   program

@@ -2,6 +2,7 @@
  * Response use cases shared by the web form, the demo and the monitoring: storing a set of
  * responses (routed and checked against the questionnaire) and reading them back.
  */
+
 import { type Answer, answerProblem, fromRows, toRows } from '../questionnaire/answer.ts';
 import type { Role } from '../questionnaire/model.ts';
 import { type Attributes, routedAnswers } from '../questionnaire/routing.ts';
@@ -9,6 +10,7 @@ import { getRegistry } from '../registry/registry.service.ts';
 import { getRound, roundQuestionnaire } from '../round/round.service.ts';
 import { invalid } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
+import { findResponse } from './form.repository.ts';
 import * as repo from './response.repository.ts';
 
 export interface ResponseInput {
@@ -74,4 +76,23 @@ export async function responseCounts(store: Store, year: number): Promise<Map<st
     out.set(r.role, c);
   }
   return out;
+}
+
+export interface ResponseState {
+  readonly status: 'not_started' | 'in_progress' | 'submitted';
+  readonly source: 'web' | 'import' | null;
+  readonly updatedAt: Date | null;
+  readonly submittedAt: Date | null;
+}
+
+/** Where one unit's questionnaire for a role stands. */
+export async function responseState(store: Store, year: number, role: Role, unitNumber: string): Promise<ResponseState> {
+  const r = await findResponse(store.db, year, role, unitNumber);
+  if (!r) return { status: 'not_started', source: null, updatedAt: null, submittedAt: null };
+  return {
+    status: r.status,
+    source: r.source,
+    updatedAt: new Date(r.updated_at),
+    submittedAt: r.submitted_at ? new Date(r.submitted_at) : null,
+  };
 }

@@ -11,6 +11,14 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   KOMMUNEPULS_BASE_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
+  /** Sender of invitations and reminders, e.g. `Kommuneundersøkelsen <undersokelse@example.no>`. */
+  KOMMUNEPULS_MAIL_FROM: z.string().min(3).optional(),
+  /** At most this many messages per second to the SMTP server. */
+  KOMMUNEPULS_SMTP_RATE: z.coerce.number().positive().default(10),
+  /** Parallel SMTP connections of the outbox worker. */
+  KOMMUNEPULS_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(20).default(2),
+  /** How long a worker holds a claimed outbox message; longer than the SMTP timeouts (30 s). */
+  KOMMUNEPULS_OUTBOX_LEASE_SECONDS: z.coerce.number().positive().default(300),
   KOMMUNEPULS_REFERENCE_DIR: z.string().optional(),
   /** Start the clock at this instant (ISO 8601), e.g. to open a past round's forms in a demo. */
   KOMMUNEPULS_CLOCK: z.iso.datetime({ offset: true }).optional(),
@@ -26,6 +34,14 @@ export interface Config {
   /** Base URL used in respondents' links; defaults to http://localhost:PORT. */
   readonly baseUrl: string;
   readonly smtpUrl: string | undefined;
+  /** The From of outgoing mail. */
+  readonly mailFrom: string;
+  /** Messages per second the outbox worker sends at most. */
+  readonly smtpRate: number;
+  /** Parallel SMTP connections of the outbox worker. */
+  readonly smtpConnections: number;
+  /** Milliseconds a worker holds a claimed message before another worker may take it over. */
+  readonly outboxLeaseMs: number;
   /** Folder of the shared public reference data, when present. */
   readonly referenceDir: string;
   /** Instant the clock starts at, when not the real time. */
@@ -46,6 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     baseUrl: (e.KOMMUNEPULS_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.KOMMUNEPULS_MAIL_FROM ?? 'Kommunepuls <kommunepuls@localhost>',
+    smtpRate: e.KOMMUNEPULS_SMTP_RATE,
+    smtpConnections: e.KOMMUNEPULS_SMTP_CONNECTIONS,
+    outboxLeaseMs: Math.round(e.KOMMUNEPULS_OUTBOX_LEASE_SECONDS * 1000),
     referenceDir: e.KOMMUNEPULS_REFERENCE_DIR ?? path.resolve('..', 'shared', 'reference'),
     clockStart: e.KOMMUNEPULS_CLOCK ? new Date(e.KOMMUNEPULS_CLOCK) : undefined,
     secureCookies: e.KOMMUNEPULS_SECURE_COOKIES === 'true' || e.KOMMUNEPULS_SECURE_COOKIES === '1',
@@ -60,4 +80,9 @@ export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
 /** PostgreSQL server used by the store tests; overridable for other machines. */
 export function testPostgresUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.KOMMUNEPULS_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+}
+
+/** Folder the browser tests write screenshots of every page type to; unset, they write none. */
+export function testScreenshotDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.KOMMUNEPULS_SCREENSHOTS || undefined;
 }

@@ -6,10 +6,12 @@
 
 import { addUser } from '../auth/user.service.ts';
 import { saveResponses } from '../collect/response.service.ts';
+import { importContacts } from '../outreach/contact.service.ts';
 import type { Role } from '../questionnaire/model.ts';
 import { saveRegistry } from '../registry/registry.service.ts';
 import { createRound, getRound, roundQuestionnaires, roundUnits } from '../round/round.service.ts';
 import type { Store } from '../store/store.ts';
+import { demoContactsCsv } from './contacts.demo.ts';
 import { demoRegistry } from './registry.demo.ts';
 import { simulateResponses } from './responses.demo.ts';
 
@@ -94,5 +96,8 @@ export async function loadDemo(store: Store, options: { reset?: boolean; seed?: 
     responses[role] = await saveResponses(store, demoYear, role, inputs, round.closesAt);
   }
   await addUser(store, { ...demoLogin, name: 'Demo Analytiker', role: 'admin' });
+  const taking = new Map<string, ReadonlySet<string>>();
+  for (const role of questionnaires.keys()) taking.set(role, new Set(await roundUnits(store, demoYear, role)));
+  await importContacts(store, demoYear, demoContactsCsv(units, taking, seed), 'demo-kontakter.csv', 'demo', round.opensAt);
   return { units: units.length, responses, login: demoLogin };
 }

@@ -17,6 +17,10 @@ export async function findRound(db: Db, year: number): Promise<RoundRow | undefi
   return db.selectFrom('round').selectAll().where('year', '=', year).executeTakeFirst();
 }
 
+export async function updateReminderDays(db: Db, year: number, days: string): Promise<void> {
+  await db.updateTable('round').set({ reminder_days: days }).where('year', '=', year).execute();
+}
+
 export async function listRounds(db: Db): Promise<RoundRow[]> {
   return db.selectFrom('round').selectAll().orderBy('year').execute();
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { importRegistry } from '../registry/registry.service.ts';
 import { describeStores } from '../store/testing.ts';
 import { miniRegistryCsv, writeMiniTemplate } from './fixtures.ts';
-import { createRound, getRound, isOpen, listRounds, roundQuestionnaire, roundUnits } from './round.service.ts';
+import { createRound, getRound, isOpen, listRounds, roundQuestionnaire, roundUnits, setRoundReminders } from './round.service.ts';
 
 const template = writeMiniTemplate();
 
@@ -22,6 +22,15 @@ describeStores('rounds', (test) => {
     assert.ok((await roundUnits(store, 2019, 'kommunedirektor')).includes('030101'));
     const q = await roundQuestionnaire(store, 2019, 'skolesjef');
     assert.equal(q.questions[0]?.key, 'rolle');
+  });
+
+  test('keeps the template’s reminder days, and lets them be changed', async (store) => {
+    await importRegistry(store, 2019, miniRegistryCsv, 'r.csv');
+    const { round } = await createRound(store, { year: 2019, template });
+    assert.deepEqual(round.reminders, [7]);
+    assert.deepEqual((await setRoundReminders(store, 2019, [21, 7, 14, 7])).reminders, [7, 14, 21]);
+    assert.deepEqual((await getRound(store, 2019)).reminders, [7, 14, 21]);
+    await assert.rejects(setRoundReminders(store, 2019, [0]), /"0" is not a reminder day/);
   });
 
   test('shifts the template window to the round year and takes a given registry year', async (store) => {

@@ -6,7 +6,7 @@
 
 import type { Questionnaire, Role } from '../questionnaire/model.ts';
 import { roles } from '../questionnaire/model.ts';
-import { loadTemplate, templateRoles } from '../questionnaire/template.ts';
+import { builtinTemplates, loadTemplate, templateRoles } from '../questionnaire/template.ts';
 import { parseQuestionnaire } from '../questionnaire/validate.ts';
 import { getRegistry } from '../registry/registry.service.ts';
 import { conflict, invalid, notFound } from '../shared/errors.ts';
@@ -27,6 +27,8 @@ export interface Round {
   readonly opensAt: Date;
   readonly closesAt: Date;
   readonly createdAt: Date;
+  /** Days after the window opens on which reminders go to those who have not submitted (sorted). */
+  readonly reminders: readonly number[];
 }
 
 export interface CreateRoundInput {
@@ -54,7 +56,29 @@ function toRound(r: repo.RoundRow): Round {
     opensAt,
     closesAt,
     createdAt: new Date(r.created_at),
+    reminders: r.reminder_days === null ? legacyReminders(r.template) : (JSON.parse(r.reminder_days) as number[]),
   };
+}
+
+// Rounds created before migration 004 have no reminder days stored: take those of the built-in
+// template with the same key (a template given by path cannot be found again, so none).
+const legacy = new Map<string, readonly number[]>();
+function legacyReminders(key: string): readonly number[] {
+  let days = legacy.get(key);
+  if (days === undefined) {
+    days = builtinTemplates().includes(key) ? [...loadTemplate(key).reminders].sort((a, b) => a - b) : [];
+    legacy.set(key, days);
+  }
+  return days;
+}
+
+/** Checks reminder days: whole days after opening, at least 1, each once, sorted. */
+export function checkReminderDays(days: readonly number[]): number[] {
+  for (const d of days) {
+    if (!Number.isInteger(d) || d < 1 || d > 366)
+      throw invalid(`"${d}" is not a reminder day (a whole number of days after opening, 1–366)`);
+  }
+  return [...new Set(days)].sort((a, b) => a - b);
 }
 
 function osloDateOf(d: Date): string {
@@ -91,6 +115,7 @@ export async function createRound(store: Store, input: CreateRoundInput, now = n
       opens_at: osloMidnightUtc(opens).toISOString(),
       closes_at: osloMidnightUtc(addDays(closes, 1)).toISOString(),
       created_at: now.toISOString(),
+      reminder_days: JSON.stringify(checkReminderDays(template.reminders)),
     });
     for (const role of templateRoles(template)) {
       const q = template.questionnaires.get(role) as Questionnaire;
@@ -107,6 +132,14 @@ export async function getRound(store: Store, year: number): Promise<Round> {
   const r = await repo.findRound(store.db, year);
   if (!r) throw notFound(`no round for ${year}: create one with "kommunepuls round create --year ${year} --template …"`);
   return toRound(r);
+}
+
+/** Replaces a round's reminder days (days after the window opens). */
+export async function setRoundReminders(store: Store, year: number, days: readonly number[]): Promise<Round> {
+  const checked = checkReminderDays(days);
+  await getRound(store, year);
+  await repo.updateReminderDays(store.db, year, JSON.stringify(checked));
+  return getRound(store, year);
 }
 
 export async function listRounds(store: Store): Promise<Round[]> {

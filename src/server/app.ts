@@ -5,18 +5,26 @@
  */
 import { Hono } from 'hono';
 import type { Config } from '../config/config.ts';
+import type { CaptureSmtp } from '../outreach/capture-smtp.ts';
 import { clockFrom, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
 import { type AdminEnv, adminAuth } from './admin/auth.ts';
 import { monitorRoutes } from './admin/monitor.routes.ts';
+import { outreachRoutes } from './admin/outreach.routes.ts';
+import { unitRoutes } from './admin/unit.routes.ts';
 import { type Csrf, loadCsrf } from './csrf.ts';
 import { html } from './html.ts';
 import { contentSecurityPolicy, page } from './layout.ts';
 import { overviewPage, registryPage } from './overview.pages.ts';
 import { respondentRoutes } from './respondent/routes.ts';
 
-export function createApp(store: Store, cfg: Config): Hono<AdminEnv> {
+export interface AppOptions {
+  /** The demo's loopback mail server, whose captured mails an admin page shows. */
+  readonly capture?: CaptureSmtp;
+}
+
+export function createApp(store: Store, cfg: Config, options: AppOptions = {}): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   let csrfPromise: Promise<Csrf> | undefined;
   const csrf = () => {
@@ -43,6 +51,8 @@ export function createApp(store: Store, cfg: Config): Hono<AdminEnv> {
 
   app.get('/', async (c) => c.html(await overviewPage(store, c.get('viewer'))));
   monitorRoutes(app, store, clock);
+  unitRoutes(app, store, cfg, clock);
+  outreachRoutes(app, store, { cfg, clock, ...(options.capture ? { capture: options.capture } : {}) });
   app.get('/registry/:year', async (c) =>
     c.html(await registryPage(store, Number(c.req.param('year')), c.req.query('q') ?? '', c.get('viewer'))),
   );

@@ -12,7 +12,6 @@ import { html } from './html.ts';
 import { roleName } from './labels.ts';
 import { page, type Viewer } from './layout.ts';
 
-
 export async function overviewPage(store: Store, viewer: Viewer): Promise<string> {
   const years = await registryYears(store);
   const rounds = await listRounds(store);

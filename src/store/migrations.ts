@@ -231,11 +231,23 @@ function migration003(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Outreach: a round keeps its reminder days (from its template, as JSON `[7,14,21]`) so the
+ * scheduler needs no template folder at send time. Null on rounds created before this step; the
+ * round service then falls back to the built-in template of the same key.
+ */
+const migration004: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('round').addColumn('reminder_days', 'text').execute();
+  },
+};
+
 function migrations(dialect: Dialect): [string, Migration][] {
   return [
     ['001_foundation', migration001(dialect)],
     ['002_web_forms', migration002],
     ['003_workplace', migration003(dialect)],
+    ['004_round_reminders', migration004],
   ];
 }
 

@@ -44,6 +44,8 @@ export interface RoundTable {
   opens_at: string;
   closes_at: string;
   created_at: string;
+  /** Days after opening on which reminders go out, as JSON (`[7,14,21]`); null before migration 004. */
+  reminder_days: string | null;
 }
 
 export interface QuestionnaireTable {

@@ -60,7 +60,9 @@ export function stackedBars(c: BarChart): string {
     const v = (max * k) / 4;
     const yy = y(v).toFixed(1);
     parts.push(`<line x1="${left}" x2="${width - right}" y1="${yy}" y2="${yy}" stroke="#d0d7de" stroke-width="1"/>`);
-    parts.push(`<text x="${left - 6}" y="${yy}" text-anchor="end" dominant-baseline="middle" fill="#444">${Number.isInteger(v) ? v : v.toFixed(1)}</text>`);
+    parts.push(
+      `<text x="${left - 6}" y="${yy}" text-anchor="end" dominant-baseline="middle" fill="#444">${Number.isInteger(v) ? v : v.toFixed(1)}</text>`,
+    );
   }
   c.categories.forEach((cat, i) => {
     const x = left + i * step + (step - barW) / 2;
@@ -75,12 +77,16 @@ export function stackedBars(c: BarChart): string {
       base += v;
     });
     if (i % (c.labelEvery ?? 1) === 0) {
-      parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" fill="#444">${escapeHtml(cat)}</text>`);
+      parts.push(
+        `<text x="${(x + barW / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" fill="#444">${escapeHtml(cat)}</text>`,
+      );
     }
   });
   let lx = left;
   for (const s of c.series) {
-    parts.push(`<rect x="${lx}" y="6" width="12" height="12" fill="${s.color}"/><text x="${lx + 16}" y="16" fill="#222">${escapeHtml(s.label)}</text>`);
+    parts.push(
+      `<rect x="${lx}" y="6" width="12" height="12" fill="${s.color}"/><text x="${lx + 16}" y="16" fill="#222">${escapeHtml(s.label)}</text>`,
+    );
     lx += 24 + s.label.length * 7;
   }
   parts.push(`<line x1="${left}" x2="${width - right}" y1="${y(0)}" y2="${y(0)}" stroke="#444" stroke-width="1"/></svg>`);

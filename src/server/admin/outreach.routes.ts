@@ -1,0 +1,154 @@
+/**
+ * HTTP for contacts and mail: import contacts, edit letters, send now, and the demo's captured mails.
+ */
+import type { Context, Hono } from 'hono';
+import type { Config } from '../../config/config.ts';
+import { chaseList } from '../../monitor/monitor.service.ts';
+import type { CaptureSmtp } from '../../outreach/capture-smtp.ts';
+import { currentContacts, importContacts } from '../../outreach/contact.service.ts';
+import { listMailTemplates, resetMailTemplate, saveMailTemplate } from '../../outreach/mail-template.service.ts';
+import { listOutbox, outboxStatus, queueManual } from '../../outreach/outbox.service.ts';
+import { type Role, roles } from '../../questionnaire/model.ts';
+import { getRound, listRounds, type Round, roundUnitCounts } from '../../round/round.service.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { AppError, invalid, notFound } from '../../shared/errors.ts';
+import type { Store } from '../../store/store.ts';
+import type { AdminEnv } from './auth.ts';
+import { capturedPage, contactsPage, outreachPage } from './outreach.pages.ts';
+
+export interface OutreachWeb {
+  readonly cfg: Config;
+  readonly clock: Clock;
+  /** The demo's loopback mail server, when it runs. */
+  readonly capture?: CaptureSmtp;
+}
+
+async function roundOf(store: Store, c: Context): Promise<Round> {
+  const asked = c.req.query('ar');
+  if (asked && /^\d{4}$/.test(asked)) return getRound(store, Number(asked));
+  const newest = (await listRounds(store)).at(-1);
+  if (!newest) throw notFound('there is no round yet: create one with "kommunepuls round create"');
+  return newest;
+}
+
+const smtpDescription = (url: string | undefined) => {
+  if (!url) return 'ingen e-posttjener (SMTP_URL er ikke satt, så ingenting sendes)';
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || (u.protocol === 'smtps:' ? 465 : 587)}`;
+  } catch {
+    return 'den oppsatte e-posttjeneren';
+  }
+};
+
+export function outreachRoutes(app: Hono<AdminEnv>, store: Store, web: OutreachWeb): void {
+  app.get('/kontakter', async (c) => {
+    const round = await roundOf(store, c);
+    const imported = c.req.query('importert')?.split('.').map(Number);
+    return c.html(
+      contactsPage(
+        {
+          round,
+          contacts: await currentContacts(store, round.year),
+          units: await roundUnitCounts(store, round.year),
+          ...(imported && imported.length === 3
+            ? { imported: { added: imported[0] ?? 0, changed: imported[1] ?? 0, unchanged: imported[2] ?? 0 } }
+            : {}),
+        },
+        c.get('viewer'),
+      ),
+    );
+  });
+
+  app.post('/kontakter/import', async (c) => {
+    const round = await roundOf(store, c);
+    const body = await c.req.parseBody();
+    const file = body.fil;
+    try {
+      if (!(file instanceof File) || file.size === 0) throw invalid('velg en CSV-fil');
+      const r = await importContacts(store, round.year, Buffer.from(await file.arrayBuffer()), file.name, c.get('user').name, web.clock());
+      return c.redirect(`/kontakter?ar=${round.year}&importert=${r.added}.${r.changed}.${r.unchanged}`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'invalid_input') throw e;
+      const view = { round, contacts: await currentContacts(store, round.year), units: await roundUnitCounts(store, round.year) };
+      return c.html(contactsPage({ ...view, error: { message: e.message, details: e.details ?? [] } }, c.get('viewer')), 422);
+    }
+  });
+
+  async function outreach(c: Context<AdminEnv>, extra: { notice?: string; error?: string } = {}, status: 200 | 422 = 200) {
+    const round = await roundOf(store, c);
+    return c.html(
+      outreachPage(
+        {
+          round,
+          status: await outboxStatus(store, round.year),
+          templates: await listMailTemplates(store, round.year),
+          recent: await listOutbox(store, round.year, { limit: 30 }),
+          failed: await listOutbox(store, round.year, { status: 'failed', limit: 100 }),
+          smtp: smtpDescription(web.cfg.smtpUrl),
+          captured: web.capture !== undefined,
+          ...extra,
+        },
+        c.get('viewer'),
+      ),
+      status,
+    );
+  }
+
+  app.get('/utsendelser', (c) => {
+    const n = c.req.query('lagt_i_ko');
+    return outreach(
+      c,
+      n ? { notice: `${n} e-poster er lagt i kø og sendes om kort tid.` } : c.req.query('lagret') ? { notice: 'Teksten er lagret.' } : {},
+    );
+  });
+
+  app.post('/utsendelser/send', async (c) => {
+    const round = await roundOf(store, c);
+    const body = await c.req.parseBody();
+    const kind = body.type === 'invitation' ? 'invitation' : 'reminder';
+    const role = typeof body.rolle === 'string' && (roles as readonly string[]).includes(body.rolle) ? (body.rolle as Role) : undefined;
+    const withContact = new Set((await currentContacts(store, round.year, role)).map((x) => `${x.role}:${x.unitNumber}`));
+    const selection = (await chaseList(store, round.year, role ? { role } : {}))
+      .filter((e) => withContact.has(`${e.role}:${e.unitNumber}`))
+      .map((e) => ({ unitNumber: e.unitNumber, role: e.role }));
+    if (selection.length === 0)
+      return outreach(c, { error: 'Ingen å sende til: alle har sendt inn, eller ingen av dem har kontaktperson.' }, 422);
+    try {
+      const r = await queueManual(store, round.year, selection, kind, c.get('user').name, web.clock(), web.cfg.baseUrl);
+      return c.redirect(`/utsendelser?ar=${round.year}&lagt_i_ko=${r.queued}`, 303);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'conflict') return outreach(c, { error: `Kan ikke sende: ${e.message}` }, 422);
+      throw e;
+    }
+  });
+
+  app.post('/utsendelser/mal', async (c) => {
+    const round = await roundOf(store, c);
+    const body = await c.req.parseBody();
+    const role = body.rolle;
+    if (typeof role !== 'string' || !(roles as readonly string[]).includes(role)) throw invalid('unknown role');
+    const kind = body.type === 'invitation' ? 'invitation' : 'reminder';
+    try {
+      if (body.handling === 'standard') await resetMailTemplate(store, round.year, role as Role, kind);
+      else
+        await saveMailTemplate(
+          store,
+          round.year,
+          role as Role,
+          kind,
+          { subject: String(body.emne ?? '').trim(), body: String(body.tekst ?? '') },
+          web.clock(),
+        );
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'invalid_input') return outreach(c, { error: `Teksten ble ikke lagret: ${e.message}` }, 422);
+      throw e;
+    }
+    return c.redirect(`/utsendelser?ar=${round.year}&lagret=1`, 303);
+  });
+
+  app.get('/utsendelser/fanget', (c) => {
+    if (!web.capture) throw notFound('no captured mail: this server sends real mail');
+    return c.html(capturedPage(web.capture.messages(), c.get('viewer')));
+  });
+}
