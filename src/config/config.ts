@@ -18,6 +18,8 @@ const envSchema = z.object({
   /** Parallel SMTP connections of the outbox worker. */
   KOMMUNEPULS_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(20).default(2),
   /** How long a worker holds a claimed outbox message; longer than the SMTP timeouts (30 s). */
+  /** Seconds between the in-process outreach worker's cycles (queue what is due, then send). */
+  KOMMUNEPULS_OUTREACH_POLL_SECONDS: z.coerce.number().positive().default(30),
   KOMMUNEPULS_OUTBOX_LEASE_SECONDS: z.coerce.number().positive().default(300),
   KOMMUNEPULS_REFERENCE_DIR: z.string().optional(),
   /** Start the clock at this instant (ISO 8601), e.g. to open a past round's forms in a demo. */
@@ -40,6 +42,8 @@ export interface Config {
   readonly smtpRate: number;
   /** Parallel SMTP connections of the outbox worker. */
   readonly smtpConnections: number;
+  /** Milliseconds between the in-process outreach worker's cycles. */
+  readonly outreachPollMs: number;
   /** Milliseconds a worker holds a claimed message before another worker may take it over. */
   readonly outboxLeaseMs: number;
   /** Folder of the shared public reference data, when present. */
@@ -65,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.KOMMUNEPULS_MAIL_FROM ?? 'Kommunepuls <kommunepuls@localhost>',
     smtpRate: e.KOMMUNEPULS_SMTP_RATE,
     smtpConnections: e.KOMMUNEPULS_SMTP_CONNECTIONS,
+    outreachPollMs: Math.round(e.KOMMUNEPULS_OUTREACH_POLL_SECONDS * 1000),
     outboxLeaseMs: Math.round(e.KOMMUNEPULS_OUTBOX_LEASE_SECONDS * 1000),
     referenceDir: e.KOMMUNEPULS_REFERENCE_DIR ?? path.resolve('..', 'shared', 'reference'),
     clockStart: e.KOMMUNEPULS_CLOCK ? new Date(e.KOMMUNEPULS_CLOCK) : undefined,

@@ -12,7 +12,7 @@ import { strings } from './strings.ts';
 const css = `
 :root{--fg:#1a1a1a;--muted:#4a4a4a;--accent:#0b5394;--err:#b00020;--line:#8a8f94;--soft:#f3f5f7;--focus:#ffbf47}
 *{box-sizing:border-box}
-body{margin:0;font:1.0625rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:#fff}
+body{margin:0;font:1.0625rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:#fff;overflow-wrap:break-word;hyphens:auto}
 a{color:var(--accent)}
 :focus-visible,a:focus,button:focus,input:focus,textarea:focus{outline:3px solid var(--fg);outline-offset:0;box-shadow:0 0 0 6px var(--focus)}
 .skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:9}
@@ -30,7 +30,7 @@ legend,.qtext{display:block;font-weight:700;margin-bottom:.5rem;padding:0;max-wi
 fieldset.item{margin:.75rem 0 1rem;padding-left:12px;border-left:4px solid var(--soft)}fieldset.item legend{font-weight:600}
 .choice{display:flex;align-items:flex-start;gap:10px;margin:.4rem 0}
 .choice input{width:1.5rem;height:1.5rem;margin:.1rem 0 0;flex:none;accent-color:var(--accent)}
-.choice label{flex:1}
+.choice label{flex:1;min-width:0}
 .scale{display:flex;flex-wrap:wrap;gap:0 18px}
 .specify{margin:.25rem 0 .5rem 2.2rem}
 input[type=text],textarea{font:inherit;width:100%;max-width:100%;padding:6px 8px;border:2px solid var(--fg);border-radius:0}
@@ -44,10 +44,11 @@ button,.button{font:inherit;font-weight:600;padding:10px 18px;border:2px solid v
 button.secondary,.button.secondary{background:#fff;color:var(--accent)}
 button.link{border:0;background:none;color:var(--accent);text-decoration:underline;padding:10px 4px;font-weight:400}
 dl.answers{margin:0 0 1rem}dl.answers dt{font-weight:600;margin-top:.75rem}dl.answers dd{margin:0 0 0 0}
-.section-head{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:baseline;gap:8px;border-bottom:2px solid var(--line)}
+.section-head{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:baseline;gap:8px;border-bottom:2px solid var(--line)}.section-head h2{min-width:0}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 [hidden]{display:none!important}
 footer{max-width:46rem;margin:2rem auto;padding:0 16px;color:var(--muted);font-size:.9rem}
+@media (max-width:30em){h1{font-size:1.35rem}h2{font-size:1.2rem}.scale{display:block}}
 `.trim();
 
 // Reveal follow-ups whose condition holds, and clear other boxes when an exclusive one is ticked.
@@ -69,6 +70,8 @@ export interface Frame {
   readonly title: string;
   readonly surveyTitle: string;
   readonly script?: boolean;
+  /** The note on saving; only on pages of the form itself. */
+  readonly footer?: boolean;
 }
 
 const htmlLang: Record<Language, string> = { nb: 'nb', nn: 'nn', en: 'en' };
@@ -90,7 +93,7 @@ export function respondentPage(frame: Frame, body: Html): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${frame.title} – ${frame.surveyTitle}</title>
+<title>${frame.title === frame.surveyTitle ? frame.title : `${frame.title} – ${frame.surveyTitle}`}</title>
 <style>${trusted(css)}</style>
 </head>
 <body>
@@ -99,7 +102,7 @@ export function respondentPage(frame: Frame, body: Html): string {
 <main id="main">
 ${body}
 </main>
-<footer>${t.footer}</footer>
+${frame.footer === false ? false : html`<footer>${t.footer}</footer>`}
 ${frame.script ? html`<script>${trusted(script)}</script>` : false}
 </body>
 </html>`.value;

@@ -28,14 +28,14 @@ const t = (v: View): Strings => strings[v.lang];
 const date = (v: View, d: Date) => formatOsloDate(d, locale[v.lang]);
 const dateTime = (v: View, d: Date) => formatOsloDateTime(d, locale[v.lang]);
 const lastDay = (v: View) => date(v, new Date(v.ctx.round.closesAt.getTime() - 1));
-const surveyTitle = (v: View) => textIn(v.ctx.questionnaire.title, v.lang);
+const surveyTitle = (v: View) => t(v).brand(v.ctx.round.year);
 const languagesOf = (v: View): Language[] => {
   const ls = v.ctx.questionnaire.languages ?? ['nb'];
   return ls.includes('nb') ? ls : ['nb', ...ls];
 };
 
-function frame(v: View, title: string, here: string | null, body: Html, script = false): string {
-  return respondentPage({ lang: v.lang, languages: languagesOf(v), here, title, surveyTitle: surveyTitle(v), script }, body);
+function frame(v: View, title: string, here: string | null, body: Html, script = false, footer = true): string {
+  return respondentPage({ lang: v.lang, languages: languagesOf(v), here, title, surveyTitle: surveyTitle(v), script, footer }, body);
 }
 
 function unitLine(v: View): Html {
@@ -134,12 +134,14 @@ function answerList(
   numbers: ReadonlyMap<string, number>,
   withChange: boolean,
   drafts: ReadonlySet<string>,
+  level: 'h2' | 'h3' = 'h2',
 ): Html {
   const s = t(v);
+  const heading = (text: string) => (level === 'h2' ? html`<h2>${text}</h2>` : html`<h3>${text}</h3>`);
   return html`${pages.map(
     (
       p,
-    ) => html`<div class="section-head"><h2>${textIn(p.section.title, v.lang)}</h2>${withChange ? html`<a href="${pageHref(v, p.section.key)}">${s.change}<span class="vh"> – ${textIn(p.section.title, v.lang)}</span></a>` : false}</div>
+    ) => html`<div class="section-head">${heading(textIn(p.section.title, v.lang))}${withChange ? html`<a href="${pageHref(v, p.section.key)}">${s.change}<span class="vh"> – ${textIn(p.section.title, v.lang)}</span></a>` : false}</div>
 ${drafts.has(p.section.key) ? html`<p class="error-message">${s.draftWarning}</p>` : false}
 <dl class="answers">${p.questions.map((q) => {
       const a = answers.get(q.key);
@@ -178,7 +180,7 @@ ${state.submittedAt ? html`<p class="lead">${s.receipt(dateTime(v, state.submitt
 ${state.updatedAt && state.submittedAt && state.updatedAt.getTime() > state.submittedAt.getTime() + 1000 ? html`<p>${s.lastChanged(dateTime(v, state.updatedAt))}</p>` : false}
 ${open ? html`<p>${s.canChange(lastDay(v))}</p>` : false}
 <h2>${s.yourAnswers}</h2>
-${answerList(v, pages, state.answers, numbers, open, new Set())}`;
+${answerList(v, pages, state.answers, numbers, open, new Set(), 'h3')}`;
   return frame(v, s.receiptTitle, `${v.base}/kvittering`, body);
 }
 
@@ -197,20 +199,20 @@ export function outsideWindowPage(
   const opens = date(v, v.ctx.round.opensAt);
   const title = when === 'before' ? s.notOpenTitle : s.closedTitle;
   const body = html`${unitLine(v)}<h1>${title}</h1><p class="lead">${when === 'before' ? s.notOpen(opens, lastDay(v)) : s.closed(opens, lastDay(v))}</p>
-${submitted?.state.submittedAt ? html`<p>${s.submittedStatus(dateTime(v, submitted.state.submittedAt))}</p><h2>${s.yourAnswers}</h2>${answerList(v, submitted.pages, submitted.state.answers, submitted.numbers, false, new Set())}` : false}`;
-  return frame(v, title, v.base, body);
+${submitted?.state.submittedAt ? html`<p>${s.submittedStatus(dateTime(v, submitted.state.submittedAt))}</p><h2>${s.yourAnswers}</h2>${answerList(v, submitted.pages, submitted.state.answers, submitted.numbers, false, new Set(), 'h3')}` : false}`;
+  return frame(v, title, v.base, body, false, false);
 }
 
 /** The same page for every unknown, malformed or revoked link: it tells nothing about why. */
 export function unknownLinkPage(tooMany: boolean): string {
   const s = strings.nb;
   return respondentPage(
-    { lang: 'nb', languages: ['nb'], here: null, title: tooMany ? s.tooMany : s.notFoundTitle, surveyTitle: 'Kommunepuls' },
+    { lang: 'nb', languages: ['nb'], here: null, title: tooMany ? s.tooMany : s.notFoundTitle, surveyTitle: 'Kommunepuls', footer: false },
     html`<h1>${tooMany ? s.tooMany : s.notFoundTitle}</h1><p>${s.notFound}</p>`,
   );
 }
 
 export function expiredFormPage(v: View, back: string): string {
   const s = t(v);
-  return frame(v, s.formExpired, null, html`<h1>${s.formExpired}</h1><p><a href="${back}">${s.continue}</a></p>`);
+  return frame(v, s.formExpired, null, html`<h1>${s.formExpired}</h1><p><a href="${back}">${s.continue}</a></p>`, false, false);
 }

@@ -54,12 +54,14 @@ function choices(ctx: RenderContext, q: Question, item?: string): Html {
   const multi = q.type === 'multi';
   const name = fieldName(q, item);
   const opts = optionsOf(q, ctx.lang);
+  // The error summary may send focus to the "annet" text box: it then carries the error itself.
+  const specifyError = errorOf(ctx, q)?.target === `${inputId(q)}-tekst`;
   return html`<div class="${multi ? 'checkboxes' : 'radios'}${q.type === 'scale' || (q.type === 'matrix' && q.scale) ? ' scale' : ''}">${opts.map(
     (o) => {
       const id = inputId(q, item, o.code);
       const checked = has(ctx.raw, name, String(o.code));
       const specify = o.specify
-        ? html`<div class="specify"><label for="${inputId(q)}-tekst">${ctx.t.specifyLabel}</label><input type="text" id="${inputId(q)}-tekst" name="${specifyName(q)}" value="${rawText(ctx.raw, specifyName(q))}" maxlength="4000" autocomplete="off"></div>`
+        ? html`<div class="specify"><label for="${inputId(q)}-tekst">${ctx.t.specifyLabel}</label><input type="text" id="${inputId(q)}-tekst" name="${specifyName(q)}" value="${rawText(ctx.raw, specifyName(q))}" maxlength="4000" autocomplete="off"${specifyError ? html` aria-invalid="true" aria-describedby="${inputId(q)}-error"` : ''}></div>`
         : false;
       return html`<div class="choice"><input type="${multi ? 'checkbox' : 'radio'}" id="${id}" name="${name}" value="${String(o.code)}"${checked ? html` checked` : ''}${o.exclusive ? html` data-exclusive` : ''}><label for="${id}">${tx(o.label, ctx.lang)}</label></div>${specify}`;
     },
@@ -77,19 +79,19 @@ function questionBody(ctx: RenderContext, q: Question, number: number): Html {
         q.multiline === false || (q.maxLength ?? 4000) <= 200
           ? html`<input type="text" id="${inputId(q)}" name="${fieldName(q)}" value="${value}" maxlength="${q.maxLength ?? 4000}"${aria ? html` aria-describedby="${aria}"` : ''}${err ? html` aria-invalid="true"` : ''}>`
           : html`<textarea id="${inputId(q)}" name="${fieldName(q)}" rows="4" maxlength="${q.maxLength ?? 4000}"${aria ? html` aria-describedby="${aria}"` : ''}${err ? html` aria-invalid="true"` : ''}>${value}</textarea>`;
-      return html`<div class="question${err ? ' has-error' : ''}"><label class="qtext" for="${inputId(q)}">${title}</label>${hint(ctx, q)}${errorMessage(ctx, q)}${control}</div>`;
+      return html`<div class="question"><label class="qtext" for="${inputId(q)}">${title}</label>${hint(ctx, q)}${errorMessage(ctx, q)}${control}</div>`;
     }
     case 'integer': {
       const unit = q.unit ? html` <span class="unit">${tx(q.unit, ctx.lang)}</span>` : '';
       const hintId = `${inputId(q)}-range`;
-      return html`<div class="question${err ? ' has-error' : ''}"><label class="qtext" for="${inputId(q)}">${title}</label>${hint(ctx, q)}<p class="hint" id="${hintId}">${ctx.t.numberHint(q.min, q.max)}</p>${errorMessage(ctx, q)}<input class="num" type="text" inputmode="numeric" id="${inputId(q)}" name="${fieldName(q)}" value="${rawText(ctx.raw, fieldName(q))}" aria-describedby="${[hintId, aria].filter((s) => s).join(' ')}"${err ? html` aria-invalid="true"` : ''}>${unit}</div>`;
+      return html`<div class="question"><label class="qtext" for="${inputId(q)}">${title}</label>${hint(ctx, q)}<p class="hint" id="${hintId}">${ctx.t.numberHint(q.min, q.max)}</p>${errorMessage(ctx, q)}<input class="num" type="text" inputmode="numeric" id="${inputId(q)}" name="${fieldName(q)}" value="${rawText(ctx.raw, fieldName(q))}" aria-describedby="${[hintId, aria].filter((s) => s).join(' ')}"${err ? html` aria-invalid="true"` : ''}>${unit}</div>`;
     }
     case 'matrix':
-      return html`<fieldset class="question matrix${err ? ' has-error' : ''}"${aria ? html` aria-describedby="${aria}"` : ''}><legend class="qtext">${title}</legend>${hint(ctx, q)}${errorMessage(ctx, q)}${q.items.map(
+      return html`<fieldset class="question matrix"${aria ? html` aria-describedby="${aria}"` : ''}><legend class="qtext">${title}</legend>${hint(ctx, q)}${errorMessage(ctx, q)}${q.items.map(
         (item) => html`<fieldset class="item"><legend>${tx(item.label, ctx.lang)}</legend>${choices(ctx, q, item.key)}</fieldset>`,
       )}</fieldset>`;
     default:
-      return html`<fieldset class="question${err ? ' has-error' : ''}"${aria ? html` aria-describedby="${aria}"` : ''}><legend class="qtext">${title}</legend>${hint(ctx, q)}${errorMessage(ctx, q)}${choices(ctx, q)}</fieldset>`;
+      return html`<fieldset class="question"${aria ? html` aria-describedby="${aria}"` : ''}><legend class="qtext">${title}</legend>${hint(ctx, q)}${errorMessage(ctx, q)}${choices(ctx, q)}</fieldset>`;
   }
 }
 
@@ -103,7 +105,8 @@ export function renderQuestion(ctx: RenderContext, q: Question, number: number, 
     q.showIf && 'question' in q.showIf && q.showIf.item === undefined
       ? JSON.stringify({ q: `q.${q.showIf.question}`, c: q.showIf.codes.map(String) })
       : '';
-  return html`<div class="q-wrap" id="q-${q.key}"${cond ? html` data-show-if="${cond}"` : ''}${visible ? '' : html` hidden`}>${questionBody(ctx, q, number)}</div>`;
+  // The error mark sits on the wrapper: on a fieldset, the border would leave out the legend.
+  return html`<div class="q-wrap${errorOf(ctx, q) ? ' has-error' : ''}" id="q-${q.key}"${cond ? html` data-show-if="${cond}"` : ''}${visible ? '' : html` hidden`}>${questionBody(ctx, q, number)}</div>`;
 }
 
 /** An answer in words, for the review page and the receipt. */

@@ -122,7 +122,12 @@ export function respondentRoutes(store: Store, opts: RespondentOptions): Hono {
   }
 
   async function checkPost(c: Context, view: View, body: RawForm): Promise<Response | null> {
-    const headers = { origin: c.req.header('origin'), referer: c.req.header('referer'), host: c.req.header('host') };
+    const headers = {
+      origin: c.req.header('origin'),
+      referer: c.req.header('referer'),
+      host: c.req.header('host'),
+      fetchSite: c.req.header('sec-fetch-site'),
+    };
     const csrf = await opts.csrf();
     const given = body._csrf;
     if (!sameOrigin(headers) || !csrf.verify(view.base.slice(3), typeof given === 'string' ? given : undefined)) {

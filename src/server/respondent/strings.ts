@@ -7,6 +7,7 @@ import type { Language } from '../../questionnaire/model.ts';
 
 const nb = {
   langName: 'Bokmål',
+  brand: (year: number) => `Kommuneundersøkelsen ${year}`,
   languageNav: 'Språk',
   skip: 'Hopp til innhold',
   footer: 'Svarene lagres hver gang du går til neste side. Lenken er personlig for din kommune og rolle.',
@@ -94,6 +95,7 @@ type Strings = typeof nb;
 const nn: Strings = {
   ...nb,
   langName: 'Nynorsk',
+  brand: (year) => `Kommuneundersøkinga ${year}`,
   languageNav: 'Språk',
   skip: 'Hopp til innhaldet',
   footer: 'Svara blir lagra kvar gong du går til neste side. Lenkja er personleg for kommunen og rolla di.',
@@ -172,6 +174,7 @@ const nn: Strings = {
 const en: Strings = {
   ...nb,
   langName: 'English',
+  brand: (year) => `Municipal survey ${year}`,
   languageNav: 'Language',
   skip: 'Skip to content',
   footer: 'Your answers are saved each time you go to the next page. The link is personal to your municipality and role.',
