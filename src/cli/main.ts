@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors.ts';
+import { analyzeCommands } from './analyze.cmd.ts';
 import { linkCommands } from './links.cmd.ts';
 import { outreachCommands } from './outreach.cmd.ts';
 import { registryCommands } from './registry.cmd.ts';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   outreachCommands(program);
   userCommands(program);
   statusCommands(program);
+  analyzeCommands(program);
   serveCommands(program);
   program.commands.forEach(function override(c: Command) {
     c.exitOverride();

@@ -3,7 +3,10 @@
  * the figures cost the same whether the store holds one round or twenty.
  */
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type CategorySql, categoryCase } from '../registry/grouping.sql.ts';
 import type { Database } from '../store/schema.ts';
+
+export type { CategorySql };
 
 type Db = Kysely<Database>;
 
@@ -21,22 +24,6 @@ export interface StatusCountRow {
   immigrants: number | null;
 }
 
-/** A grouping as SQL: a CASE on one attribute. */
-export type CategorySql =
-  | { attribute: string; cuts: readonly number[] }
-  | { attribute: string; values: readonly (readonly number[])[]; otherwise: boolean };
-
-function categoryExpression(c: CategorySql | undefined) {
-  if (!c) return sql<number>`-1`;
-  const v = sql.ref('cat.value');
-  if ('cuts' in c) {
-    const whens = c.cuts.map((cut, i) => sql`when ${v} < ${sql.lit(cut)} then ${sql.lit(i)}`);
-    return sql<number>`case when ${v} is null then -1 ${sql.join(whens, sql` `)} else ${sql.lit(c.cuts.length)} end`;
-  }
-  const whens = c.values.map((vals, i) => sql`when ${v} in (${sql.join(vals.map((x) => sql.lit(x)))}) then ${sql.lit(i)}`);
-  return sql<number>`case when ${v} is null then -1 ${sql.join(whens, sql` `)} else ${sql.lit(c.otherwise ? c.values.length : -1)} end`;
-}
-
 /**
  * Units of a round counted by role, kind, county, response status, whether invited, and
  * optionally a grouping's category; with the population and immigrants they stand for.
@@ -52,7 +39,7 @@ export async function statusCounts(db: Db, year: number, registryYear: number, g
     .where('status', '=', 'sent')
     .groupBy(['unit_number', 'role'])
     .as('inv');
-  const category = categoryExpression(grouping);
+  const category = categoryCase(grouping, sql.ref('cat.value'));
   const rows = await db
     .selectFrom('round_unit as ru')
     .innerJoin('unit as u', (j) => j.onRef('u.number', '=', 'ru.unit_number').on('u.year', '=', registryYear))

@@ -7,6 +7,7 @@
  */
 import { type Role, roles } from '../questionnaire/model.ts';
 import { getGrouping } from '../registry/grouping.service.ts';
+import { categorySql } from '../registry/grouping.sql.ts';
 import { getRound } from '../round/round.service.ts';
 import { osloDate } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
@@ -136,11 +137,7 @@ export async function ratesBy(store: Store, year: number, by: string): Promise<{
   } else {
     const g = await getGrouping(store, by);
     if (g.kind === 'county') return ratesBy(store, year, 'fylke');
-    const sqlGrouping: repo.CategorySql =
-      g.kind === 'cuts'
-        ? { attribute: g.attribute, cuts: g.cuts }
-        : { attribute: g.attribute, values: g.categories.map((c) => c.values), otherwise: g.otherwise !== undefined };
-    rows = await repo.statusCounts(store.db, year, round.registryYear, sqlGrouping);
+    rows = await repo.statusCounts(store.db, year, round.registryYear, categorySql(g) ?? undefined);
     const names = g.kind === 'cuts' ? g.labels : [...g.categories.map((c) => c.label), ...(g.otherwise ? [g.otherwise] : [])];
     labels = (r) => (r.category < 0 ? null : { key: String(r.category), label: names[r.category] ?? '?', order: r.category });
   }

@@ -1,0 +1,137 @@
+/**
+ * SQL for the analysis: every figure starts as a GROUP BY count in the database (units by
+ * category; respondents by category, item and option), the same on SQLite and PostgreSQL. No raw
+ * answer rows leave the database.
+ *
+ * A "group" is a unit's category under a grouping: the category index of a cuts/values grouping,
+ * or the county number for the county grouping; "" when no grouping is asked for, and "-1" for a
+ * unit that lacks the grouping's attribute.
+ */
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type CategorySql, categoryCase } from '../registry/grouping.sql.ts';
+import type { Database } from '../store/schema.ts';
+
+type Db = Kysely<Database>;
+export type UnitKind = 'kommune' | 'bydel';
+
+/** How to group units: by a grouping's attribute, by county, or not at all. */
+export type GroupBy = { readonly kind: 'category'; readonly sql: CategorySql } | { readonly kind: 'county' } | null;
+
+function groupExpression(by: GroupBy): RawBuilder<string> {
+  if (by === null) return sql<string>`''`;
+  if (by.kind === 'county') return sql<string>`u.county_number`;
+  return sql<string>`cast(${categoryCase(by.sql, sql`cat.value`)} as text)`;
+}
+
+/** Units of the round of a kind (any role) per group. */
+export async function unitsByGroup(
+  db: Db,
+  year: number,
+  registryYear: number,
+  kind: UnitKind,
+  by: GroupBy,
+): Promise<{ grp: string; n: number }[]> {
+  const grp = groupExpression(by);
+  const attribute = by?.kind === 'category' ? by.sql.attribute : '-';
+  const rows = await db
+    .selectFrom((eb) => eb.selectFrom('round_unit').select('unit_number').distinct().where('round_year', '=', year).as('ru'))
+    .innerJoin('unit as u', (j) => j.onRef('u.number', '=', 'ru.unit_number').on('u.year', '=', registryYear))
+    .leftJoin('unit_attribute as cat', (j) =>
+      j.onRef('cat.number', '=', 'ru.unit_number').on('cat.year', '=', registryYear).on('cat.attribute', '=', attribute),
+    )
+    .where('u.kind', '=', kind)
+    .select([grp.as('grp'), sql<number>`count(*)`.as('n')])
+    .groupBy(sql`1`)
+    .execute();
+  return rows.map((r) => ({ grp: String(r.grp), n: Number(r.n) }));
+}
+
+function submitted(db: Db, year: number, registryYear: number, kind: UnitKind, by: GroupBy) {
+  const attribute = by?.kind === 'category' ? by.sql.attribute : '-';
+  return db
+    .selectFrom('response as r')
+    .innerJoin('unit as u', (j) => j.onRef('u.number', '=', 'r.unit_number').on('u.year', '=', registryYear))
+    .leftJoin('unit_attribute as cat', (j) =>
+      j.onRef('cat.number', '=', 'r.unit_number').on('cat.year', '=', registryYear).on('cat.attribute', '=', attribute),
+    )
+    .where('r.round_year', '=', year)
+    .where('r.status', '=', 'submitted')
+    .where('u.kind', '=', kind);
+}
+
+/** Respondents (submitted) per role and group. */
+export async function respondentsByGroup(
+  db: Db,
+  year: number,
+  registryYear: number,
+  kind: UnitKind,
+  by: GroupBy,
+): Promise<{ role: string; grp: string; n: number }[]> {
+  const grp = groupExpression(by);
+  const rows = await submitted(db, year, registryYear, kind, by)
+    .select(['r.role as role', grp.as('grp'), sql<number>`count(*)`.as('n')])
+    .groupBy([sql`1`, sql`2`])
+    .execute();
+  return rows.map((r) => ({ role: r.role, grp: String(r.grp), n: Number(r.n) }));
+}
+
+export interface OptionCountRow {
+  grp: string;
+  item_key: string;
+  code: number;
+  n: number;
+}
+
+/** Respondents per group, matrix item and chosen code of one question (submitted responses). */
+export async function optionCounts(
+  db: Db,
+  year: number,
+  registryYear: number,
+  role: string,
+  question: string,
+  kind: UnitKind,
+  by: GroupBy,
+): Promise<OptionCountRow[]> {
+  const grp = groupExpression(by);
+  const rows = await submitted(db, year, registryYear, kind, by)
+    .innerJoin('answer as a', 'a.response_id', 'r.id')
+    .where('r.role', '=', role)
+    .where('a.question_key', '=', question)
+    .where('a.code', 'is not', null)
+    .select([grp.as('grp'), 'a.item_key as item_key', 'a.code as code', sql<number>`count(distinct r.id)`.as('n')])
+    .groupBy([sql`1`, 'a.item_key', 'a.code'])
+    .execute();
+  return rows.map((r) => ({ grp: String(r.grp), item_key: r.item_key, code: Number(r.code), n: Number(r.n) }));
+}
+
+/** Respondents who answered the question (per group and matrix item): the N of a frequency table. */
+export async function answeredCounts(
+  db: Db,
+  year: number,
+  registryYear: number,
+  role: string,
+  question: string,
+  kind: UnitKind,
+  by: GroupBy,
+): Promise<{ grp: string; item_key: string; n: number }[]> {
+  const grp = groupExpression(by);
+  const rows = await submitted(db, year, registryYear, kind, by)
+    .innerJoin('answer as a', 'a.response_id', 'r.id')
+    .where('r.role', '=', role)
+    .where('a.question_key', '=', question)
+    .select([grp.as('grp'), 'a.item_key as item_key', sql<number>`count(distinct r.id)`.as('n')])
+    .groupBy([sql`1`, 'a.item_key'])
+    .execute();
+  return rows.map((r) => ({ grp: String(r.grp), item_key: r.item_key, n: Number(r.n) }));
+}
+
+/** County names of a registry year, by number. */
+export async function countyNames(db: Db, registryYear: number): Promise<{ county_number: string; county_name: string }[]> {
+  return db
+    .selectFrom('unit')
+    .select(['county_number', 'county_name'])
+    .distinct()
+    .where('year', '=', registryYear)
+    .orderBy('county_number')
+    .execute();
+}
