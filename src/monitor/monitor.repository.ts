@@ -35,7 +35,8 @@ export async function statusCounts(db: Db, year: number, registryYear: number, g
     .selectFrom('outbox')
     .select(['unit_number', 'role'])
     .where('round_year', '=', year)
-    .where('kind', '=', 'invitation')
+    // A mail sent by hand carries the link too, and the schedule sends no invitation after it.
+    .where('kind', 'in', ['invitation', 'manual'])
     .where('status', '=', 'sent')
     .groupBy(['unit_number', 'role'])
     .as('inv');

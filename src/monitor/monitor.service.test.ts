@@ -90,6 +90,35 @@ describeStores('monitoring', (test) => {
     assert.deepEqual(s.districts.any_role, { submitted: 1, share: 0.5 });
   });
 
+  test('counts a unit whose link went out in a mail sent by hand as invited, as the schedule does', async (store) => {
+    await setUp(store);
+    // "Send now" writes kind 'manual', and the schedule then sends no invitation of its own.
+    const { id } = await store.db.selectFrom('contact').select('id').executeTakeFirstOrThrow();
+    const manual = (unit: string, status: 'sent' | 'failed') => ({
+      send_key: `manual-${unit}`,
+      round_year: 2019,
+      role: 'kommunedirektor',
+      unit_number: unit,
+      kind: 'manual' as const,
+      contact_id: id,
+      to_address: 'x@example.no',
+      subject: 's',
+      body: 'b',
+      status,
+      last_error: status === 'failed' ? '550 no such user' : null,
+      created_at: '2020-01-03T07:00:00Z',
+      claimed_until: null,
+      sent_at: status === 'sent' ? '2020-01-03T07:00:05Z' : null,
+      created_by: 'test',
+    });
+    await store.db
+      .insertInto('outbox')
+      .values([manual('0401', 'sent'), manual('0402', 'failed')])
+      .execute();
+    const s = statusJson(await roundStatus(store, 2019));
+    assert.equal(s.roles.kommunedirektor?.invited, 3, '0301, 0302 by invitation and 0401 by hand; not 0402, whose mail was rejected');
+  });
+
   test('measures coverage as the share of population and immigrants living in units that submitted', async (store) => {
     await setUp(store);
     const s = statusJson(await roundStatus(store, 2019));

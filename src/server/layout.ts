@@ -19,14 +19,14 @@ button.primary,a.button{font:inherit;font-weight:600;padding:8px 16px;border:2px
 .filters{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:center;margin:0 0 1rem}select,.filters button,form button{font:inherit}
 figure{margin:0 0 1rem}details{margin:0 0 1rem}
 .notice{border-left:6px solid var(--accent);background:var(--soft);padding:8px 12px}.error-message{color:#b00020;font-weight:700;margin:.25rem 0}
-ul.log{padding-left:1.2rem}pre.mail{white-space:pre-wrap;font:inherit;margin:0}code{background:var(--soft);padding:0 3px}h3{font-size:1.05rem;margin:1rem 0 .25rem}form.stack select,form.stack textarea{font:inherit;width:100%;padding:6px 8px;border:2px solid var(--fg)}
+ul.log{padding-left:1.2rem}pre.mail{white-space:pre-wrap;font:inherit;margin:0}code{background:var(--soft);padding:0 3px;overflow-wrap:anywhere}h3{font-size:1.05rem;margin:1rem 0 .25rem}form.stack select,form.stack textarea{font:inherit;width:100%;padding:6px 8px;border:2px solid var(--fg)}
 .error-summary{border:4px solid #b00020;padding:8px 16px;margin:0 0 1rem}.error-summary h2{margin-top:0}
 main{max-width:72rem;margin:0 auto;padding:16px}
 h1{font-size:1.6rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{background:var(--soft)}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-.scroll{overflow-x:auto}.muted{color:var(--muted)}.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:12px}
-.card{border:1px solid var(--line);border-radius:6px;padding:12px;margin:0 0 16px;overflow-wrap:anywhere}.card h2{margin-top:0}
+.scroll{overflow-x:auto}.scroll:focus{outline:3px solid #f5a623;outline-offset:2px}.muted{color:var(--muted)}.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:12px}
+.card{border:1px solid var(--line);border-radius:6px;padding:12px;margin:0 0 16px;overflow-wrap:anywhere}.card .scroll{overflow-wrap:normal}.card h2{margin-top:0}
 `;
 
 /** Content-Security-Policy allowing exactly the inlined stylesheet and nothing from elsewhere. */

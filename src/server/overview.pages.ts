@@ -55,7 +55,7 @@ export async function registryPage(store: Store, year: number, query: string, vi
   const body = html`<h1>Register ${year}</h1>
 <form method="get" role="search"><label for="q">Søk etter navn, nummer eller fylke</label> <input id="q" name="q" value="${query}"> <button type="submit">Søk</button></form>
 <p>${units.length} av ${all.length} enheter</p>
-<div class="scroll"><table><thead><tr><th scope="col">Nummer</th><th scope="col">Navn</th><th scope="col">Fylke</th>${attrs.map((a) => html`<th scope="col" class="num">${a}</th>`)}</tr></thead>
+<div class="scroll" tabindex="0"><table><thead><tr><th scope="col">Nummer</th><th scope="col">Navn</th><th scope="col">Fylke</th>${attrs.map((a) => html`<th scope="col" class="num">${a}</th>`)}</tr></thead>
 <tbody>${units.map(
     (u) =>
       html`<tr><td>${u.number}</td><td>${u.name}</td><td>${u.countyName}</td>${attrs.map((a) => {

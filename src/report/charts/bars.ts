@@ -4,6 +4,7 @@
  * Accessible: role="img" with a title and a description; pages put the numbers in a table too.
  */
 import { escapeHtml } from '../../server/html.ts';
+import { formatNumber } from '../../shared/numbers.ts';
 
 export interface BarSeries {
   readonly label: string;
@@ -27,10 +28,15 @@ export interface BarChart {
 /** Colours that keep 3:1 contrast against white and are told apart by most colour-blind readers. */
 export const palette = ['#0b5394', '#d55e00', '#117733', '#882255', '#6a3d9a'] as const;
 
-function niceMax(v: number): number {
-  if (v <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
+/** A round step for `ticks` gridlines covering `v`: 1, 2 or 5 × 10^k (whole numbers for counts). */
+function niceStep(v: number, ticks: number, whole: boolean): number {
+  const raw = v / ticks;
+  if (raw <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5, 10]) {
+    const step = m * p;
+    if (step >= raw && (!whole || Number.isInteger(step))) return step;
+  }
   return 10 * p;
 }
 
@@ -46,7 +52,10 @@ export function stackedBars(c: BarChart): string {
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const totals = c.categories.map((_, i) => c.values.reduce((s, v) => s + (v[i] ?? 0), 0));
-  const max = niceMax(Math.max(0, ...totals));
+  const ticks = 4;
+  const whole = c.values.every((row) => row.every((v) => Number.isInteger(v)));
+  const tick = Math.max(whole ? 1 : 0, niceStep(Math.max(0, ...totals), ticks, whole)) || 1;
+  const max = tick * ticks;
   const step = plotW / Math.max(1, c.categories.length);
   const barW = Math.max(2, step * 0.7);
   const y = (v: number) => top + plotH - (v / max) * plotH;
@@ -56,13 +65,11 @@ export function stackedBars(c: BarChart): string {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-t ${id}-d" font-family="system-ui, sans-serif" font-size="12">`,
     `<title id="${id}-t">${escapeHtml(c.title)}</title><desc id="${id}-d">${escapeHtml(c.description)}</desc>`,
   );
-  for (let k = 0; k <= 4; k++) {
-    const v = (max * k) / 4;
+  for (let k = 0; k <= ticks; k++) {
+    const v = tick * k;
     const yy = y(v).toFixed(1);
     parts.push(`<line x1="${left}" x2="${width - right}" y1="${yy}" y2="${yy}" stroke="#d0d7de" stroke-width="1"/>`);
-    parts.push(
-      `<text x="${left - 6}" y="${yy}" text-anchor="end" dominant-baseline="middle" fill="#444">${Number.isInteger(v) ? v : v.toFixed(1)}</text>`,
-    );
+    parts.push(`<text x="${left - 6}" y="${yy}" text-anchor="end" dominant-baseline="middle" fill="#444">${formatNumber(v)}</text>`);
   }
   c.categories.forEach((cat, i) => {
     const x = left + i * step + (step - barW) / 2;

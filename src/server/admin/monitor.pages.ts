@@ -1,7 +1,8 @@
 /**
  * The survey team's view of collection: the dashboard (rates, coverage, rates by county or
- * grouping, submissions per day) and the list of who to chase. Readable without JavaScript; the
- * dashboard refreshes itself every minute while the window is open.
+ * grouping, submissions per day) and the list of who to chase. Readable without JavaScript; while
+ * the window is open the dashboard refreshes itself every minute when the user turns that on (an
+ * unasked refresh would break WCAG 2.2.1).
  */
 import type { ChaseEntry, ChaseFilter, KindStatus, RoundStatus } from '../../monitor/monitor.service.ts';
 import { type Role, roles } from '../../questionnaire/model.ts';
@@ -17,7 +18,7 @@ const pct = (r: number) => `${formatNumber(100 * r, 1)} %`;
 
 function statusTable(caption: string, k: KindStatus): Html {
   const rows = roles.filter((r) => k.roles[r]);
-  return html`<div class="scroll"><table><caption>${caption}</caption>
+  return html`<div class="scroll" tabindex="0"><table><caption>${caption}</caption>
 <thead><tr><th scope="col">Rolle</th><th scope="col" class="num">Enheter</th><th scope="col" class="num">Invitert</th><th scope="col" class="num">Påbegynt</th><th scope="col" class="num">Sendt inn</th><th scope="col" class="num">Svarprosent</th><th scope="col" class="num">Andel av befolkningen</th><th scope="col" class="num">Andel av innvandrerne</th></tr></thead>
 <tbody>${rows.map((role) => {
     const s = k.roles[role];
@@ -34,6 +35,8 @@ export interface DashboardData {
   readonly status: RoundStatus;
   readonly open: boolean;
   readonly now: Date;
+  /** The user asked for a refresh every minute (`?oppdater=1`); only while the window is open. */
+  readonly autoRefresh: boolean;
   readonly by: string;
   readonly groupings: readonly { key: string; label: string }[];
   readonly rates: readonly { role: Role; categories: readonly { label: string; units: number; submitted: number; rate: number }[] }[];
@@ -54,22 +57,30 @@ export function dashboardPage(d: DashboardData, viewer: Viewer): string {
   });
   const groupingOptions = [{ key: 'fylke', label: 'Fylke' }, ...d.groupings];
   const categories = [...new Set(d.rates.flatMap((r) => r.categories.map((c) => c.label)))];
+  const refresh = d.open && d.autoRefresh;
+  const here = (on: boolean) => {
+    const q = new URLSearchParams();
+    if (d.by !== 'fylke') q.set('etter', d.by);
+    if (on) q.set('oppdater', '1');
+    const query = q.toString();
+    return query ? `/runde/${y}?${query}` : `/runde/${y}`;
+  };
   const body = html`<h1>Innsamling ${y}</h1>
-<p class="muted">Svarperiode ${formatOsloDate(d.round.opensAt)} – ${formatOsloDate(new Date(d.round.closesAt.getTime() - 1))} · ${d.open ? 'åpen nå' : 'stengt'} · tall per ${formatOsloDateTime(d.now)}${d.open ? ' · siden oppdateres hvert minutt' : ''}</p>
+<p class="muted">Svarperiode ${formatOsloDate(d.round.opensAt)} – ${formatOsloDate(new Date(d.round.closesAt.getTime() - 1))} · ${d.open ? 'åpen nå' : 'stengt'} · tall per ${formatOsloDateTime(d.now)}${d.open ? (refresh ? html` · siden oppdateres hvert minutt (<a href="${here(false)}">slå av</a>)` : html` · <a href="${here(true)}">oppdater siden hvert minutt</a>`) : ''}</p>
 <p><a href="/runde/${y}/purreliste">Hvem må purres?</a></p>
 <h2>Svar per rolle</h2>
 ${statusTable('Kommuner', d.status.municipalities)}
 ${Object.keys(d.status.districts.roles).length > 0 ? statusTable('Bydeler i hovedstaden (holdt utenfor kommunetallene)', d.status.districts) : false}
 <h2 id="per-dag">Innsendt per dag</h2>
 <figure>${trusted(chart)}</figure>
-<details><summary>Tallene i figuren</summary><div class="scroll"><table><thead><tr><th scope="col">Dag</th>${chartRoles.map((r) => html`<th scope="col" class="num">${roleName(r)}</th>`)}</tr></thead>
+<details><summary>Tallene i figuren</summary><div class="scroll" tabindex="0"><table><thead><tr><th scope="col">Dag</th>${chartRoles.map((r) => html`<th scope="col" class="num">${roleName(r)}</th>`)}</tr></thead>
 <tbody>${d.days.map((day) => html`<tr><th scope="row">${day.day}</th>${chartRoles.map((r) => html`<td class="num">${day.counts[r] ?? 0}</td>`)}</tr>`)}</tbody></table></div></details>
 <h2 id="fordeling">Svarprosent etter ${groupingOptions.find((g) => g.key === d.by)?.label.toLowerCase() ?? d.by}</h2>
-<form method="get" action="/runde/${y}#fordeling"><label for="by">Fordel etter</label> <select id="by" name="etter">${groupingOptions.map(
+<form method="get" action="/runde/${y}#fordeling">${refresh ? html`<input type="hidden" name="oppdater" value="1">` : ''}<label for="by">Fordel etter</label> <select id="by" name="etter">${groupingOptions.map(
     (g) =>
       g.key === d.by ? html`<option value="${g.key}" selected>${g.label}</option>` : html`<option value="${g.key}">${g.label}</option>`,
   )}</select> <button type="submit">Vis</button></form>
-<div class="scroll"><table><caption class="muted">Kommuner: sendt inn av enheter (svarprosent)</caption><thead><tr><th scope="col">Kategori</th>${d.rates.map((r) => html`<th scope="col" class="num">${roleName(r.role)}</th>`)}</tr></thead>
+<div class="scroll" tabindex="0"><table><caption class="muted">Kommuner: sendt inn av enheter (svarprosent)</caption><thead><tr><th scope="col">Kategori</th>${d.rates.map((r) => html`<th scope="col" class="num">${roleName(r.role)}</th>`)}</tr></thead>
 <tbody>${categories.map(
     (label) =>
       html`<tr><th scope="row">${label}</th>${d.rates.map((r) => {
@@ -77,7 +88,7 @@ ${Object.keys(d.status.districts.roles).length > 0 ? statusTable('Bydeler i hove
         return html`<td class="num">${c ? `${c.submitted} av ${c.units} (${pct(c.rate)})` : ''}</td>`;
       })}</tr>`,
   )}</tbody></table></div>`;
-  return page(`Innsamling ${y}`, body, viewer, '/runde', d.open ? 60 : undefined);
+  return page(`Innsamling ${y}`, body, viewer, '/runde', refresh ? 60 : undefined);
 }
 
 const statusNames = { not_started: 'Ikke påbegynt', in_progress: 'Påbegynt' } as const;
@@ -108,7 +119,7 @@ export function chasePage(
 <button type="submit">Filtrer</button>
 </form>
 <p>${entries.length} enheter · <a href="/runde/${year}/purreliste.csv?${q.toString()}" download>Last ned som CSV</a></p>
-<div class="scroll"><table><thead><tr><th scope="col">Enhet</th><th scope="col">Fylke</th><th scope="col">Rolle</th><th scope="col">Status</th><th scope="col" class="num">E-poster</th><th scope="col">Siste oppfølging</th><th scope="col">Telefon</th></tr></thead>
+<div class="scroll" tabindex="0"><table><thead><tr><th scope="col">Enhet</th><th scope="col">Fylke</th><th scope="col">Rolle</th><th scope="col">Status</th><th scope="col" class="num">E-poster</th><th scope="col">Siste oppfølging</th><th scope="col">Telefon</th></tr></thead>
 <tbody>${entries.map(
     (e) =>
       html`<tr><td><a href="/runde/${year}/enhet/${e.unitNumber}">${e.unitNumber} ${e.unitName}</a></td><td>${e.county}</td><td>${roleName(e.role)}</td><td>${statusNames[e.status]}${e.lastSaved ? html`<br><span class="muted">lagret ${formatOsloDateTime(e.lastSaved)}</span>` : false}</td><td class="num">${e.mailsSent}</td><td>${e.lastContact ? html`${formatOsloDateTime(e.lastContact)}: ${e.lastOutcome ?? ''}` : html`<span class="muted">Ingen</span>`}</td><td>${e.phone ? html`<a href="tel:${e.phone.replace(/\s/g, '')}">${e.phone}</a>` : ''}</td></tr>`,

@@ -52,6 +52,7 @@ export function monitorRoutes(app: Hono<AdminEnv>, store: Store, clock: Clock): 
           status: await roundStatus(store, year),
           open: isOpen(round, now),
           now,
+          autoRefresh: c.req.query('oppdater') === '1',
           by,
           groupings,
           rates: await ratesBy(store, year, by),

@@ -29,13 +29,13 @@ export function contactsPage(v: ContactsView, viewer: Viewer): string {
   const body = html`<h1>Kontaktpersoner ${y}</h1>
 ${v.imported ? html`<p class="notice" role="status">Importert: ${v.imported.added} nye, ${v.imported.changed} endret, ${v.imported.unchanged} uendret.</p>` : false}
 ${v.error ? html`<div class="error-summary" role="alert"><h2>Filen ble ikke importert</h2><p>Ingenting er lagret. Rett feilene og prøv igjen.</p><ul>${[v.error.message, ...v.error.details.slice(1)].map((d) => html`<li>${d}</li>`)}</ul></div>` : false}
-<table><caption class="muted">Enheter med kontaktperson</caption><thead><tr><th scope="col">Rolle</th><th scope="col" class="num">Enheter</th><th scope="col" class="num">Med kontaktperson</th></tr></thead>
+<div class="scroll" tabindex="0"><table><caption class="muted">Enheter med kontaktperson</caption><thead><tr><th scope="col">Rolle</th><th scope="col" class="num">Enheter</th><th scope="col" class="num">Med kontaktperson</th></tr></thead>
 <tbody>${roles
     .filter((r) => v.units[r] !== undefined)
     .map(
       (r) =>
         html`<tr><th scope="row">${roleName(r)}</th><td class="num">${v.units[r] ?? 0}</td><td class="num">${v.contacts.filter((c) => c.role === r).length}</td></tr>`,
-    )}</tbody></table>
+    )}</tbody></table></div>
 ${
   viewer.role === 'admin'
     ? html`<h2>Importer fra CSV</h2>
@@ -46,7 +46,7 @@ ${
     : false
 }
 <h2>Alle kontaktpersoner</h2>
-<div class="scroll"><table><thead><tr><th scope="col">Enhet</th><th scope="col">Rolle</th><th scope="col">Navn</th><th scope="col">E-post</th><th scope="col">Telefon</th></tr></thead>
+<div class="scroll" tabindex="0"><table><thead><tr><th scope="col">Enhet</th><th scope="col">Rolle</th><th scope="col">Navn</th><th scope="col">E-post</th><th scope="col">Telefon</th></tr></thead>
 <tbody>${v.contacts.map(
     (c) =>
       html`<tr><td><a href="/runde/${y}/enhet/${c.unitNumber}">${c.unitNumber} ${c.unitName}</a></td><td>${roleName(c.role)}</td><td>${c.name}</td><td>${c.email}</td><td>${c.phone ?? ''}</td></tr>`,
@@ -99,14 +99,14 @@ ${
 }
 ${
   v.failed.length > 0
-    ? html`<h2>Avviste e-poster</h2><div class="scroll"><table><thead><tr><th scope="col">Enhet</th><th scope="col">Rolle</th><th scope="col">Til</th><th scope="col">Årsak</th></tr></thead><tbody>${v.failed.map(
+    ? html`<h2>Avviste e-poster</h2><div class="scroll" tabindex="0"><table><thead><tr><th scope="col">Enhet</th><th scope="col">Rolle</th><th scope="col">Til</th><th scope="col">Årsak</th></tr></thead><tbody>${v.failed.map(
         (m) =>
           html`<tr><td><a href="/runde/${y}/enhet/${m.unitNumber}">${m.unitNumber}</a></td><td>${roleName(m.role)}</td><td>${m.toAddress}</td><td>${m.lastError ?? ''}</td></tr>`,
       )}</tbody></table></div>`
     : false
 }
 <h2>Siste e-poster</h2>
-<div class="scroll"><table><thead><tr><th scope="col">Tid</th><th scope="col">Enhet</th><th scope="col">Rolle</th><th scope="col">Type</th><th scope="col">Status</th></tr></thead><tbody>${v.recent.map(
+<div class="scroll" tabindex="0"><table><thead><tr><th scope="col">Tid</th><th scope="col">Enhet</th><th scope="col">Rolle</th><th scope="col">Type</th><th scope="col">Status</th></tr></thead><tbody>${v.recent.map(
     (m) =>
       html`<tr><td>${formatOsloDateTime(m.sentAt ?? m.createdAt)}</td><td><a href="/runde/${y}/enhet/${m.unitNumber}">${m.unitNumber}</a></td><td>${roleName(m.role)}</td><td>${kindNames[m.kind]}</td><td>${statusNames[m.status]}${m.lastError ? html` <span class="muted">(${m.lastError})</span>` : false}</td></tr>`,
   )}</tbody></table></div>

@@ -100,7 +100,7 @@ ${history.length > 0 ? html`<details><summary>Tidligere kontaktpersoner (${histo
 <h3>E-poster</h3>
 ${
   v.mails.length > 0
-    ? html`<div class="scroll"><table><thead><tr><th scope="col">Type</th><th scope="col">Til</th><th scope="col">Status</th><th scope="col">Tid</th></tr></thead><tbody>${v.mails.map(
+    ? html`<div class="scroll" tabindex="0"><table><thead><tr><th scope="col">Type</th><th scope="col">Til</th><th scope="col">Status</th><th scope="col">Tid</th></tr></thead><tbody>${v.mails.map(
         (m) =>
           html`<tr><td>${mailKind[m.kind]}</td><td>${m.toAddress}</td><td>${mailStatus[m.status]}${m.lastError ? html`<br><span class="muted">${m.lastError}</span>` : false}</td><td>${formatOsloDateTime(m.sentAt ?? m.createdAt)}</td></tr>`,
       )}</tbody></table></div>`

@@ -15,6 +15,8 @@ export interface ServerOptions {
   readonly db: string;
   /** The instant the server's clock starts at (ISO 8601), e.g. inside the round's window. */
   readonly clock?: string;
+  /** More environment for the server, e.g. SMTP_URL or KOMMUNEPULS_OUTREACH_POLL_SECONDS. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface ServerProcess {
@@ -76,7 +78,13 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
 
   async function start(): Promise<void> {
     if (child && child.exitCode === null && child.signalCode === null) throw new Error('the server is running already');
-    const env: NodeJS.ProcessEnv = { ...process.env, KOMMUNEPULS_DB: options.db, PORT: String(port), HOST: '127.0.0.1' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...options.env,
+      KOMMUNEPULS_DB: options.db,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    };
     delete env.KOMMUNEPULS_CLOCK;
     if (clockStart !== undefined) env.KOMMUNEPULS_CLOCK = new Date(clockStart + (Date.now() - startedAt)).toISOString();
     let output = '';
