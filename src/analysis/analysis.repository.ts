@@ -135,3 +135,10 @@ export async function countyNames(db: Db, registryYear: number): Promise<{ count
     .orderBy('county_number')
     .execute();
 }
+
+/** Numbers of the units of a kind in a registry year. */
+export async function unitsOfKind(db: Db, registryYear: number, kind: UnitKind): Promise<string[]> {
+  return (await db.selectFrom('unit').select('number').where('year', '=', registryYear).where('kind', '=', kind).execute()).map(
+    (r) => r.number,
+  );
+}

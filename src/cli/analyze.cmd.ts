@@ -2,7 +2,10 @@
  * CLI: `analyze …` — the report's figures as tables for people or JSON for scripts.
  */
 import type { Command } from 'commander';
+import { frequenciesJson } from '../analysis/breakdown.ts';
 import { defaultRepresentativenessGroupings, representativeness, representativenessJson } from '../analysis/representativeness.ts';
+import { type Role, roleSchema, roles } from '../questionnaire/model.ts';
+import { invalid } from '../shared/errors.ts';
 import { formatNumber } from '../shared/numbers.ts';
 import { requiredInt, withStore } from './context.ts';
 import { printJson, printTable, say } from './output.ts';
@@ -14,6 +17,12 @@ const list = (raw: string | undefined) =>
         .map((s) => s.trim())
         .filter((s) => s !== '')
     : undefined;
+
+function role(raw: string): Role {
+  const r = roleSchema.safeParse(raw);
+  if (!r.success) throw invalid(`--role: unknown role "${raw}" (${roles.join(', ')})`);
+  return r.data;
+}
 
 export function analyzeCommands(program: Command): void {
   const analyze = program.command('analyze').description("the report's analyses (JSON with --json)");
@@ -46,4 +55,57 @@ export function analyzeCommands(program: Command): void {
         say('');
       }
     });
+  analyze
+    .command('frequencies')
+    .description('one question: N, count, share and 95 % interval per option; with --by, per category and a test')
+    .requiredOption('--year <year>', 'survey year')
+    .requiredOption('--role <role>', `role (${roles.join(', ')})`)
+    .requiredOption('--question <key>', 'question key')
+    .option('--by <grouping>', 'break down by a grouping key, or fylke')
+    .option('--fpc', 'apply the finite-population correction to the intervals')
+    .option('--exclude-extras', 'leave "Vet ikke"/"Ikke relevant" out of scales instead of showing them apart')
+    .option('--districts', "the capital's districts instead of the municipalities")
+    .option('--json', 'JSON output')
+    .action(
+      async (opts: {
+        year: string;
+        role: string;
+        question: string;
+        by?: string;
+        fpc?: boolean;
+        excludeExtras?: boolean;
+        districts?: boolean;
+        json?: boolean;
+      }) => {
+        const out = await withStore((store) =>
+          frequenciesJson(store, requiredInt('year', opts.year), role(opts.role), opts.question, opts.by, {
+            fpc: opts.fpc === true,
+            excludeExtras: opts.excludeExtras === true,
+            kind: opts.districts ? 'bydel' : 'kommune',
+          }),
+        );
+        if (opts.json) return printJson(out);
+        say(`${out.question}: ${out.text} (${out.role}, ${out.year})`);
+        const pct = (x: number) => `${formatNumber(100 * x, 1)} %`;
+        const show = (
+          t: { n: number; options?: readonly { label: string; count: number; share: number; ci95: number[] }[] },
+          title: string,
+        ) => {
+          say(`${title} N=${t.n}`);
+          printTable(
+            ['svar', 'antall', 'andel', '95 % KI'],
+            (t.options ?? []).map((o) => [o.label, o.count, pct(o.share), `${pct(o.ci95[0] ?? 0)} – ${pct(o.ci95[1] ?? 0)}`]),
+          );
+        };
+        if ('items' in out && out.items) for (const i of out.items) show(i, i.label);
+        else show(out as Parameters<typeof show>[0], 'Alle');
+        if ('groups' in out && out.groups) for (const g of out.groups) if (!('items' in g)) show(g as Parameters<typeof show>[0], g.label);
+        if ('test' in out && out.test) {
+          const t = out.test;
+          say(
+            `Pearson kjikvadrat = ${formatNumber(t.statistic, 3)}, df = ${t.df}, p = ${t.p === null ? '–' : formatNumber(t.p, 4)}${t.p_exact !== null ? `, eksakt p = ${formatNumber(t.p_exact, 4)}` : ''}${t.significant ? ' (signifikant)' : ''}`,
+          );
+        }
+      },
+    );
 }

@@ -1,0 +1,202 @@
+/**
+ * Frequencies of one question for one role, from GROUP BY counts: N (units asked that answered),
+ * count and share per option with a 95 % interval; multiple choice as a share of respondents;
+ * scales with mean, top two and bottom two (codes outside the scale, "Vet ikke" / "Ikke
+ * relevant", shown apart or left out); matrices per item with the N range. With a grouping, the
+ * same per category and a test of independence (see breakdown.ts).
+ */
+import { optionsOf } from '../questionnaire/answer.ts';
+import type { Question, Role } from '../questionnaire/model.ts';
+import { textIn } from '../questionnaire/model.ts';
+import { getRound, roundQuestionnaire, roundUnits } from '../round/round.service.ts';
+import { notFound } from '../shared/errors.ts';
+import type { Store } from '../store/store.ts';
+import * as repo from './analysis.repository.ts';
+
+/** A 95 % interval for a share `count / n`; the population size applies the finite-population correction. */
+export type IntervalFn = (count: number, n: number, population: number | undefined) => readonly [number, number];
+
+export interface OptionFrequency {
+  readonly code: number;
+  readonly label: string;
+  readonly count: number;
+  /** count / n (for multiple choice: share of respondents, so shares may add up to more than 1). */
+  readonly share: number;
+  readonly ci95: readonly [number, number];
+}
+
+export interface ScaleSummary {
+  /** Answers on the scale (extras such as "Vet ikke" left out). */
+  readonly n: number;
+  readonly mean: number | null;
+  readonly topTwo: number | null;
+  readonly bottomTwo: number | null;
+}
+
+export interface FrequencyTable {
+  /** Units that answered (the base of the shares). */
+  readonly n: number;
+  readonly options: readonly OptionFrequency[];
+  /** Answers outside the scale ("Vet ikke", "Ikke relevant") when shown apart; share of all answers. */
+  readonly apart: readonly OptionFrequency[];
+  readonly scale?: ScaleSummary;
+}
+
+export interface ItemFrequency extends FrequencyTable {
+  readonly key: string;
+  readonly label: string;
+}
+
+export interface FrequencyOptions {
+  /** Leave answers outside a scale out entirely (N shrinks) instead of showing them apart. */
+  readonly excludeExtras?: boolean;
+  /** Apply the finite-population correction (population: units of the round asked in that role). */
+  readonly fpc?: boolean;
+  readonly kind?: repo.UnitKind;
+}
+
+export interface Frequencies extends FrequencyTable {
+  readonly year: number;
+  readonly role: Role;
+  readonly question: Question;
+  readonly fpc: { readonly applied: boolean; readonly population: number | null };
+  /** Matrix questions: per item, and the range of N over the items. */
+  readonly items?: readonly ItemFrequency[];
+  readonly nRange?: readonly [number, number];
+}
+
+/** Codes of a scale's own points (1–5); other codes are its extras. */
+function scaleRange(q: Question): { min: number; max: number } | null {
+  const s = q.type === 'scale' ? q.scale : q.type === 'matrix' ? q.scale : undefined;
+  return s ? { min: s.min, max: s.max } : null;
+}
+
+/** One table from the counts of one group and item. */
+export function frequencyTable(
+  q: Question,
+  counts: ReadonlyMap<number, number>,
+  answered: number,
+  interval: IntervalFn,
+  population: number | undefined,
+  options: FrequencyOptions = {},
+): FrequencyTable {
+  const range = scaleRange(q);
+  const isExtra = (code: number) => range !== null && (code < range.min || code > range.max);
+  const all = optionsOf(q);
+  const extrasCount = all.filter((o) => isExtra(o.code)).reduce((s, o) => s + (counts.get(o.code) ?? 0), 0);
+  const n = range && options.excludeExtras ? answered - extrasCount : answered;
+  const row = (code: number, label: string, base: number): OptionFrequency => {
+    const count = counts.get(code) ?? 0;
+    return { code, label, count, share: base > 0 ? count / base : 0, ci95: base > 0 ? interval(count, base, population) : [0, 0] };
+  };
+  const label = (o: { label: unknown }) => textIn(o.label as Parameters<typeof textIn>[0], 'nb');
+  const main = all.filter((o) => !isExtra(o.code)).map((o) => row(o.code, label(o), n));
+  const apart = options.excludeExtras ? [] : all.filter((o) => isExtra(o.code)).map((o) => row(o.code, label(o), answered));
+  if (!range) return { n, options: main, apart };
+  // Scale summary over the scale's own points.
+  let valid = 0;
+  let sum = 0;
+  let top = 0;
+  let bottom = 0;
+  for (let v = range.min; v <= range.max; v++) {
+    const c = counts.get(v) ?? 0;
+    valid += c;
+    sum += v * c;
+    if (v >= range.max - 1) top += c;
+    if (v <= range.min + 1) bottom += c;
+  }
+  const scale: ScaleSummary = {
+    n: valid,
+    mean: valid > 0 ? sum / valid : null,
+    topTwo: valid > 0 ? top / valid : null,
+    bottomTwo: valid > 0 ? bottom / valid : null,
+  };
+  return { n, options: main, apart, scale };
+}
+
+export interface QuestionCounts {
+  /** counts[group][item][code] */
+  readonly counts: Map<string, Map<string, Map<number, number>>>;
+  /** answered[group][item] */
+  readonly answered: Map<string, Map<string, number>>;
+}
+
+/** Counts of one question from the database, grouped (or not). */
+export async function questionCounts(
+  store: Store,
+  year: number,
+  role: Role,
+  question: string,
+  kind: repo.UnitKind,
+  by: repo.GroupBy,
+): Promise<QuestionCounts> {
+  const round = await getRound(store, year);
+  const counts = new Map<string, Map<string, Map<number, number>>>();
+  for (const r of await repo.optionCounts(store.db, year, round.registryYear, role, question, kind, by)) {
+    const g = counts.get(r.grp) ?? new Map<string, Map<number, number>>();
+    const i = g.get(r.item_key) ?? new Map<number, number>();
+    i.set(r.code, r.n);
+    g.set(r.item_key, i);
+    counts.set(r.grp, g);
+  }
+  const answered = new Map<string, Map<string, number>>();
+  for (const r of await repo.answeredCounts(store.db, year, round.registryYear, role, question, kind, by)) {
+    const g = answered.get(r.grp) ?? new Map<string, number>();
+    g.set(r.item_key, r.n);
+    answered.set(r.grp, g);
+  }
+  return { counts, answered };
+}
+
+export async function findQuestion(store: Store, year: number, role: Role, key: string): Promise<Question> {
+  const qn = await roundQuestionnaire(store, year, role);
+  const q = qn.questions.find((x) => x.key === key);
+  if (!q) throw notFound(`the ${year} ${role} questionnaire has no question "${key}" (${qn.questions.map((x) => x.key).join(', ')})`);
+  if (q.type === 'text' || q.type === 'integer') throw notFound(`"${key}" is a ${q.type} question: it has no options to count`);
+  return q;
+}
+
+/** The population for the finite-population correction: units of the round of the kind asked in the role. */
+export async function populationOf(store: Store, year: number, role: Role, kind: repo.UnitKind): Promise<number> {
+  const round = await getRound(store, year);
+  const numbers = new Set(await roundUnits(store, year, role));
+  const units = await repo.unitsOfKind(store.db, round.registryYear, kind);
+  return units.filter((u) => numbers.has(u)).length;
+}
+
+export async function frequencies(
+  store: Store,
+  year: number,
+  role: Role,
+  key: string,
+  interval: IntervalFn,
+  options: FrequencyOptions = {},
+): Promise<Frequencies> {
+  const q = await findQuestion(store, year, role, key);
+  const kind = options.kind ?? 'kommune';
+  const population = options.fpc ? await populationOf(store, year, role, kind) : undefined;
+  const { counts, answered } = await questionCounts(store, year, role, key, kind, null);
+  const g = counts.get('') ?? new Map();
+  const a = answered.get('') ?? new Map();
+  const fpc = { applied: options.fpc === true, population: population ?? null };
+  if (q.type === 'matrix') {
+    const items = q.items.map((item) => ({
+      key: item.key,
+      label: textIn(item.label, 'nb'),
+      ...frequencyTable(q, g.get(item.key) ?? new Map(), a.get(item.key) ?? 0, interval, population, options),
+    }));
+    const ns = items.map((i) => i.n);
+    return {
+      year,
+      role,
+      question: q,
+      fpc,
+      n: Math.max(0, ...ns),
+      options: [],
+      apart: [],
+      items,
+      nRange: [Math.min(...ns), Math.max(...ns)],
+    };
+  }
+  return { year, role, question: q, fpc, ...frequencyTable(q, g.get('') ?? new Map(), a.get('') ?? 0, interval, population, options) };
+}
