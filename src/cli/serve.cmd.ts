@@ -27,7 +27,11 @@ async function runServer(store: Store, cfg: Config = config(), capture?: Capture
   // Invitations and reminders go out from the same process (the outbox makes a second worker,
   // e.g. \`kommunepuls outreach run\`, safe beside it).
   const stopWorker = new AbortController();
-  const worker = startOutreachWorker(store, cfg, { signal: stopWorker.signal, pollMs: capture ? Math.min(5_000, cfg.outreachPollMs) : cfg.outreachPollMs, log: say });
+  const worker = startOutreachWorker(store, cfg, {
+    signal: stopWorker.signal,
+    pollMs: capture ? Math.min(5_000, cfg.outreachPollMs) : cfg.outreachPollMs,
+    log: say,
+  });
   await new Promise<void>((resolve) => {
     const stop = () => {
       stopWorker.abort();
