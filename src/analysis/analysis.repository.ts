@@ -142,3 +142,29 @@ export async function unitsOfKind(db: Db, registryYear: number, kind: UnitKind):
     (r) => r.number,
   );
 }
+
+/** Respondents per pair of codes of two questions (or matrix items) of the same role: an association's cross-table. */
+export async function pairCounts(
+  db: Db,
+  year: number,
+  registryYear: number,
+  role: string,
+  first: { question: string; item: string },
+  second: { question: string; item: string },
+  kind: UnitKind,
+): Promise<{ x: number; y: number; n: number }[]> {
+  const rows = await submitted(db, year, registryYear, kind, null)
+    .innerJoin('answer as a1', (j) =>
+      j.onRef('a1.response_id', '=', 'r.id').on('a1.question_key', '=', first.question).on('a1.item_key', '=', first.item),
+    )
+    .innerJoin('answer as a2', (j) =>
+      j.onRef('a2.response_id', '=', 'r.id').on('a2.question_key', '=', second.question).on('a2.item_key', '=', second.item),
+    )
+    .where('r.role', '=', role)
+    .where('a1.code', 'is not', null)
+    .where('a2.code', 'is not', null)
+    .select(['a1.code as x', 'a2.code as y', sql<number>`count(distinct r.id)`.as('n')])
+    .groupBy(['a1.code', 'a2.code'])
+    .execute();
+  return rows.map((r) => ({ x: Number(r.x), y: Number(r.y), n: Number(r.n) }));
+}

@@ -2,6 +2,7 @@
  * CLI: `analyze …` — the report's figures as tables for people or JSON for scripts.
  */
 import type { Command } from 'commander';
+import { association, countyMeans } from '../analysis/association.ts';
 import { frequenciesJson } from '../analysis/breakdown.ts';
 import { defaultRepresentativenessGroupings, representativeness, representativenessJson } from '../analysis/representativeness.ts';
 import { type Role, roleSchema, roles } from '../questionnaire/model.ts';
@@ -108,4 +109,64 @@ export function analyzeCommands(program: Command): void {
         }
       },
     );
+  analyze
+    .command('county-means')
+    .description('mean of a 1–5 scale per county (without "Vet ikke"), municipalities only')
+    .requiredOption('--year <year>', 'survey year')
+    .requiredOption('--role <role>', `role (${roles.join(', ')})`)
+    .requiredOption('--question <key>', 'a scale question, or KEY.ITEM of a scale matrix')
+    .option('--json', 'JSON output')
+    .action(async (opts: { year: string; role: string; question: string; json?: boolean }) => {
+      const year = requiredInt('year', opts.year);
+      const r = await withStore((store) => countyMeans(store, year, role(opts.role), opts.question));
+      if (opts.json)
+        return printJson({
+          year,
+          role: opts.role,
+          question: r.question,
+          counties: r.counties.map((c) => ({ county_number: c.countyNumber, county: c.county, n: c.n, mean: c.mean })),
+        });
+      say(`${r.label} (${opts.role}, ${year})`);
+      printTable(
+        ['fylke', 'N', 'snitt'],
+        r.counties.map((c) => [c.county, c.n, c.mean === null ? '–' : formatNumber(c.mean, 2)]),
+      );
+    });
+  analyze
+    .command('association')
+    .description("association between two questions: cross-table, Spearman's rho (scales) and chi-square")
+    .requiredOption('--year <year>', 'survey year')
+    .requiredOption('--role <role>', `role (${roles.join(', ')})`)
+    .requiredOption('--questions <k1,k2>', 'two question keys (KEY or KEY.ITEM)')
+    .option('--json', 'JSON output')
+    .action(async (opts: { year: string; role: string; questions: string; json?: boolean }) => {
+      const [first, second, ...rest] = opts.questions.split(',').map((s) => s.trim());
+      if (!first || !second || rest.length > 0) throw invalid('--questions: give exactly two keys, e.g. utfordring,kompetansebehov');
+      const year = requiredInt('year', opts.year);
+      const a = await withStore((store) => association(store, year, role(opts.role), first, second));
+      const chi = a.chiSquare;
+      const json = {
+        year,
+        role: opts.role,
+        questions: [a.x.question, a.y.question],
+        n: a.n,
+        rows: a.x.codes,
+        columns: a.y.codes,
+        table: a.table,
+        spearman: a.spearman,
+        chi_square: chi ? { statistic: chi.statistic, df: chi.df, p: chi.p, p_exact: chi.pExact, significant: chi.significant } : null,
+      };
+      if (opts.json) return printJson(json);
+      say(`${a.x.label} × ${a.y.label} (N=${a.n})`);
+      printTable(
+        ['', ...a.y.codes.map((c) => c.label)],
+        a.table.map((row, i) => [a.x.codes[i]?.label ?? '', ...row]),
+      );
+      if (a.spearman?.rho != null)
+        say(
+          `Spearman rho = ${formatNumber(a.spearman.rho, 3)}, p = ${a.spearman.p === null ? '–' : formatNumber(a.spearman.p, 4)} (N=${a.spearman.n})`,
+        );
+      if (chi)
+        say(`Pearson kjikvadrat = ${formatNumber(chi.statistic, 3)}, df = ${chi.df}, p = ${chi.p === null ? '–' : formatNumber(chi.p, 4)}`);
+    });
 }
