@@ -95,11 +95,25 @@ export async function optionCounts(
   const grp = groupExpression(by);
   const rows = await submitted(db, year, registryYear, kind, by)
     .innerJoin('answer as a', 'a.response_id', 'r.id')
+    .leftJoin('answer_recode as rc', (j) =>
+      j
+        .onRef('rc.response_id', '=', 'a.response_id')
+        .onRef('rc.question_key', '=', 'a.question_key')
+        .onRef('rc.item_key', '=', 'a.item_key')
+        .onRef('rc.from_code', '=', 'a.code')
+        .on('rc.reverted_at', 'is', null),
+    )
     .where('r.role', '=', role)
     .where('a.question_key', '=', question)
     .where('a.code', 'is not', null)
-    .select([grp.as('grp'), 'a.item_key as item_key', 'a.code as code', sql<number>`count(distinct r.id)`.as('n')])
-    .groupBy([sql`1`, 'a.item_key', 'a.code'])
+    // An analyst's recode replaces the chosen code ("annet" → an existing option).
+    .select([
+      grp.as('grp'),
+      'a.item_key as item_key',
+      sql<number>`coalesce(rc.to_code, a.code)`.as('code'),
+      sql<number>`count(distinct r.id)`.as('n'),
+    ])
+    .groupBy([sql`1`, 'a.item_key', sql`3`])
     .execute();
   return rows.map((r) => ({ grp: String(r.grp), item_key: r.item_key, code: Number(r.code), n: Number(r.n) }));
 }
@@ -160,11 +174,187 @@ export async function pairCounts(
     .innerJoin('answer as a2', (j) =>
       j.onRef('a2.response_id', '=', 'r.id').on('a2.question_key', '=', second.question).on('a2.item_key', '=', second.item),
     )
+    .leftJoin('answer_recode as rc1', (j) =>
+      j
+        .onRef('rc1.response_id', '=', 'a1.response_id')
+        .onRef('rc1.question_key', '=', 'a1.question_key')
+        .onRef('rc1.item_key', '=', 'a1.item_key')
+        .onRef('rc1.from_code', '=', 'a1.code')
+        .on('rc1.reverted_at', 'is', null),
+    )
+    .leftJoin('answer_recode as rc2', (j) =>
+      j
+        .onRef('rc2.response_id', '=', 'a2.response_id')
+        .onRef('rc2.question_key', '=', 'a2.question_key')
+        .onRef('rc2.item_key', '=', 'a2.item_key')
+        .onRef('rc2.from_code', '=', 'a2.code')
+        .on('rc2.reverted_at', 'is', null),
+    )
     .where('r.role', '=', role)
     .where('a1.code', 'is not', null)
     .where('a2.code', 'is not', null)
-    .select(['a1.code as x', 'a2.code as y', sql<number>`count(distinct r.id)`.as('n')])
-    .groupBy(['a1.code', 'a2.code'])
+    .select([
+      sql<number>`coalesce(rc1.to_code, a1.code)`.as('x'),
+      sql<number>`coalesce(rc2.to_code, a2.code)`.as('y'),
+      sql<number>`count(distinct r.id)`.as('n'),
+    ])
+    .groupBy([sql`1`, sql`2`])
     .execute();
   return rows.map((r) => ({ x: Number(r.x), y: Number(r.y), n: Number(r.n) }));
+}
+
+export interface TextAnswerRow {
+  response_id: number;
+  unit_number: string;
+  unit_name: string;
+  question_key: string;
+  item_key: string;
+  code: number | null;
+  text: string;
+  recode_id: number | null;
+  to_code: number | null;
+  recoded_by: string | null;
+  recoded_at: string | null;
+}
+
+/** Free-text answers ("annet, spesifiser" and text questions) of submitted responses, with any active recode. */
+export async function textAnswers(db: Db, year: number, registryYear: number, role: string, question?: string): Promise<TextAnswerRow[]> {
+  let q = db
+    .selectFrom('response as r')
+    .innerJoin('unit as u', (j) => j.onRef('u.number', '=', 'r.unit_number').on('u.year', '=', registryYear))
+    .innerJoin('answer as a', 'a.response_id', 'r.id')
+    .leftJoin('answer_recode as rc', (j) =>
+      j
+        .onRef('rc.response_id', '=', 'a.response_id')
+        .onRef('rc.question_key', '=', 'a.question_key')
+        .onRef('rc.item_key', '=', 'a.item_key')
+        .onRef('rc.from_code', '=', 'a.code')
+        .on('rc.reverted_at', 'is', null),
+    )
+    .where('r.round_year', '=', year)
+    .where('r.role', '=', role)
+    .where('r.status', '=', 'submitted')
+    .where('a.text', 'is not', null);
+  if (question) q = q.where('a.question_key', '=', question);
+  return q
+    .select([
+      'r.id as response_id',
+      'r.unit_number as unit_number',
+      'u.name as unit_name',
+      'a.question_key as question_key',
+      'a.item_key as item_key',
+      'a.code as code',
+      sql<string>`a.text`.as('text'),
+      'rc.id as recode_id',
+      'rc.to_code as to_code',
+      'rc.by_user as recoded_by',
+      'rc.at as recoded_at',
+    ])
+    .orderBy('a.question_key')
+    .orderBy('r.unit_number')
+    .execute();
+}
+
+export async function findResponseId(db: Db, year: number, role: string, unitNumber: string): Promise<number | undefined> {
+  return (
+    await db
+      .selectFrom('response')
+      .select('id')
+      .where('round_year', '=', year)
+      .where('role', '=', role)
+      .where('unit_number', '=', unitNumber)
+      .executeTakeFirst()
+  )?.id;
+}
+
+/** The answer row carrying a text, of one question (and item) of a response. */
+export async function answerWithText(
+  db: Db,
+  responseId: number,
+  question: string,
+  item: string,
+): Promise<{ code: number | null; text: string } | undefined> {
+  const row = await db
+    .selectFrom('answer')
+    .select(['code', 'text'])
+    .where('response_id', '=', responseId)
+    .where('question_key', '=', question)
+    .where('item_key', '=', item)
+    .where('text', 'is not', null)
+    .executeTakeFirst();
+  return row ? { code: row.code, text: row.text as string } : undefined;
+}
+
+export async function revertRecodes(
+  db: Db,
+  where: { responseId?: number; question?: string; item?: string; id?: number },
+  at: string,
+  by: string,
+): Promise<number> {
+  let q = db.updateTable('answer_recode').set({ reverted_at: at, reverted_by: by }).where('reverted_at', 'is', null);
+  if (where.id !== undefined) q = q.where('id', '=', where.id);
+  if (where.responseId !== undefined) q = q.where('response_id', '=', where.responseId);
+  if (where.question !== undefined) q = q.where('question_key', '=', where.question);
+  if (where.item !== undefined) q = q.where('item_key', '=', where.item);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function insertRecode(
+  db: Db,
+  row: {
+    response_id: number;
+    question_key: string;
+    item_key: string;
+    from_code: number;
+    to_code: number;
+    text: string;
+    by_user: string;
+    at: string;
+  },
+): Promise<number> {
+  return (
+    await db
+      .insertInto('answer_recode')
+      .values({ ...row, reverted_at: null, reverted_by: null })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+export interface RecodeLogRow {
+  id: number;
+  unit_number: string;
+  question_key: string;
+  item_key: string;
+  from_code: number;
+  to_code: number;
+  text: string;
+  by_user: string;
+  at: string;
+  reverted_at: string | null;
+  reverted_by: string | null;
+}
+
+export async function recodeLog(db: Db, year: number, role: string): Promise<RecodeLogRow[]> {
+  return db
+    .selectFrom('answer_recode as rc')
+    .innerJoin('response as r', 'r.id', 'rc.response_id')
+    .where('r.round_year', '=', year)
+    .where('r.role', '=', role)
+    .select([
+      'rc.id as id',
+      'r.unit_number as unit_number',
+      'rc.question_key as question_key',
+      'rc.item_key as item_key',
+      'rc.from_code as from_code',
+      'rc.to_code as to_code',
+      'rc.text as text',
+      'rc.by_user as by_user',
+      'rc.at as at',
+      'rc.reverted_at as reverted_at',
+      'rc.reverted_by as reverted_by',
+    ])
+    .orderBy('rc.id')
+    .execute();
 }

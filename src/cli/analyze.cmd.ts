@@ -1,9 +1,11 @@
 /**
  * CLI: `analyze …` — the report's figures as tables for people or JSON for scripts.
  */
+import os from 'node:os';
 import type { Command } from 'commander';
 import { association, countyMeans } from '../analysis/association.ts';
 import { frequenciesJson } from '../analysis/breakdown.ts';
+import { recodeAnswer, recodeLog, revertRecode, textAnswers } from '../analysis/recode.ts';
 import { defaultRepresentativenessGroupings, representativeness, representativenessJson } from '../analysis/representativeness.ts';
 import { type Role, roleSchema, roles } from '../questionnaire/model.ts';
 import { invalid } from '../shared/errors.ts';
@@ -168,5 +170,82 @@ export function analyzeCommands(program: Command): void {
         );
       if (chi)
         say(`Pearson kjikvadrat = ${formatNumber(chi.statistic, 3)}, df = ${chi.df}, p = ${chi.p === null ? '–' : formatNumber(chi.p, 4)}`);
+    });
+  analyze
+    .command('texts')
+    .description('free-text and "annet, spesifiser" answers, with their recodes')
+    .requiredOption('--year <year>', 'survey year')
+    .requiredOption('--role <role>', `role (${roles.join(', ')})`)
+    .option('--question <key>', 'only this question')
+    .option('--json', 'JSON output')
+    .action(async (opts: { year: string; role: string; question?: string; json?: boolean }) => {
+      const rows = await withStore((store) => textAnswers(store, requiredInt('year', opts.year), role(opts.role), opts.question));
+      if (opts.json) return printJson(rows);
+      printTable(
+        ['enhet', 'spørsmål', 'kode', 'tekst', 'omkodet til'],
+        rows.map((r) => [
+          `${r.unitNumber} ${r.unitName}`,
+          r.item ? `${r.question}.${r.item}` : r.question,
+          r.code ?? '',
+          r.text,
+          r.recode ? `${r.recode.toCode} ${r.recode.toLabel} (${r.recode.by})` : '',
+        ]),
+      );
+    });
+  analyze
+    .command('recode')
+    .description('count a unit\'s "annet, spesifiser" answer as another option (kept apart from the answer; reversible)')
+    .requiredOption('--year <year>', 'survey year')
+    .requiredOption('--role <role>', `role (${roles.join(', ')})`)
+    .requiredOption('--unit <number>', 'unit number')
+    .requiredOption('--question <key>', 'question key (KEY.ITEM for a matrix item)')
+    .requiredOption('--to <code>', 'the option code to count it as')
+    .option('--by <name>', 'who recodes (default: the system user)')
+    .action(async (opts: { year: string; role: string; unit: string; question: string; to: string; by?: string }) => {
+      const id = await withStore((store) =>
+        recodeAnswer(
+          store,
+          requiredInt('year', opts.year),
+          role(opts.role),
+          opts.unit,
+          opts.question,
+          requiredInt('to', opts.to),
+          opts.by ?? os.userInfo().username,
+        ),
+      );
+      say(`recode ${id} saved`);
+    });
+  analyze
+    .command('recode-revert')
+    .description('revert a recode (the answer counts as written again; the log keeps it)')
+    .requiredOption('--id <id>', 'recode id (see analyze recodes)')
+    .option('--by <name>', 'who reverts (default: the system user)')
+    .action(async (opts: { id: string; by?: string }) => {
+      await withStore((store) => revertRecode(store, requiredInt('id', opts.id), opts.by ?? os.userInfo().username));
+      say(`recode ${opts.id} reverted`);
+    });
+  analyze
+    .command('recodes')
+    .description('the log of recodes of a round and role, reverted ones included')
+    .requiredOption('--year <year>', 'survey year')
+    .requiredOption('--role <role>', `role (${roles.join(', ')})`)
+    .option('--json', 'JSON output')
+    .action(async (opts: { year: string; role: string; json?: boolean }) => {
+      const rows = await withStore((store) => recodeLog(store, requiredInt('year', opts.year), role(opts.role)));
+      if (opts.json) return printJson(rows);
+      printTable(
+        ['id', 'enhet', 'spørsmål', 'fra', 'til', 'tekst', 'av', 'når', 'tilbakeført'],
+        rows.map((r) => [
+          r.id,
+          r.unit_number,
+          r.item_key ? `${r.question_key}.${r.item_key}` : r.question_key,
+          r.from_code,
+          r.to_code,
+          r.text,
+          r.by_user,
+          r.at,
+          r.reverted_at ?? '',
+        ]),
+      );
     });
 }

@@ -242,12 +242,38 @@ const migration004: Migration = {
   },
 };
 
+/** Analysts' recodes of "annet, spesifiser" answers into existing options, kept apart from the answers. */
+function migration005(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('answer_recode')
+        .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('response_id', 'integer', (c) => c.notNull().references('response.id').onDelete('cascade'))
+        .addColumn('question_key', 'text', (c) => c.notNull())
+        .addColumn('item_key', 'text', (c) => c.notNull())
+        .addColumn('from_code', 'integer', (c) => c.notNull())
+        .addColumn('to_code', 'integer', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('by_user', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('reverted_at', 'text')
+        .addColumn('reverted_by', 'text')
+        .execute();
+      await db.schema.createIndex('answer_recode_response_idx').on('answer_recode').columns(['response_id', 'question_key']).execute();
+    },
+  };
+}
+
 function migrations(dialect: Dialect): [string, Migration][] {
   return [
     ['001_foundation', migration001(dialect)],
     ['002_web_forms', migration002],
     ['003_workplace', migration003(dialect)],
     ['004_round_reminders', migration004],
+    ['005_recodes', migration005(dialect)],
   ];
 }
 

@@ -186,7 +186,24 @@ export interface FollowupTable {
   note: string;
 }
 
+/** An analyst's recode of one "annet, spesifiser" answer into an existing option; reverted, not deleted. */
+export interface AnswerRecodeTable {
+  id: Generated<number>;
+  response_id: number;
+  question_key: string;
+  item_key: string;
+  from_code: number;
+  to_code: number;
+  /** The text as it was when recoded. */
+  text: string;
+  by_user: string;
+  at: string;
+  reverted_at: string | null;
+  reverted_by: string | null;
+}
+
 export interface Database {
+  answer_recode: AnswerRecodeTable;
   app_user: AppUserTable;
   app_session: AppSessionTable;
   contact: ContactTable;
