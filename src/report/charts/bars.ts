@@ -69,7 +69,9 @@ export function stackedBars(c: BarChart): string {
     const v = tick * k;
     const yy = y(v).toFixed(1);
     parts.push(`<line x1="${left}" x2="${width - right}" y1="${yy}" y2="${yy}" stroke="#d0d7de" stroke-width="1"/>`);
-    parts.push(`<text x="${left - 6}" y="${yy}" text-anchor="end" dominant-baseline="middle" fill="#444">${formatNumber(Number(v.toPrecision(12)))}</text>`);
+    parts.push(
+      `<text x="${left - 6}" y="${yy}" text-anchor="end" dominant-baseline="middle" fill="#444">${formatNumber(Number(v.toPrecision(12)))}</text>`,
+    );
   }
   c.categories.forEach((cat, i) => {
     const x = left + i * step + (step - barW) / 2;
