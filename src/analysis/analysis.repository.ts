@@ -358,3 +358,32 @@ export async function recodeLog(db: Db, year: number, role: string): Promise<Rec
     .orderBy('rc.id')
     .execute();
 }
+
+/** Respondents (submitted) who chose any of `codes` for a question, and respondents who chose any of `base` codes. */
+export async function respondentsWithCodes(
+  db: Db,
+  year: number,
+  registryYear: number,
+  role: string,
+  question: string,
+  codes: readonly number[],
+  kind: UnitKind,
+): Promise<number> {
+  if (codes.length === 0) return 0;
+  const row = await submitted(db, year, registryYear, kind, null)
+    .innerJoin('answer as a', 'a.response_id', 'r.id')
+    .leftJoin('answer_recode as rc', (j) =>
+      j
+        .onRef('rc.response_id', '=', 'a.response_id')
+        .onRef('rc.question_key', '=', 'a.question_key')
+        .onRef('rc.item_key', '=', 'a.item_key')
+        .onRef('rc.from_code', '=', 'a.code')
+        .on('rc.reverted_at', 'is', null),
+    )
+    .where('r.role', '=', role)
+    .where('a.question_key', '=', question)
+    .where(sql<boolean>`coalesce(rc.to_code, a.code) in (${sql.join(codes.map((c) => sql.lit(c)))})`)
+    .select(sql<number>`count(distinct r.id)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

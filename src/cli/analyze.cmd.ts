@@ -7,6 +7,7 @@ import { association, countyMeans } from '../analysis/association.ts';
 import { frequenciesJson } from '../analysis/breakdown.ts';
 import { recodeAnswer, recodeLog, revertRecode, textAnswers } from '../analysis/recode.ts';
 import { defaultRepresentativenessGroupings, representativeness, representativenessJson } from '../analysis/representativeness.ts';
+import { trend } from '../analysis/trend.ts';
 import { type Role, roleSchema, roles } from '../questionnaire/model.ts';
 import { invalid } from '../shared/errors.ts';
 import { formatNumber } from '../shared/numbers.ts';
@@ -247,5 +248,47 @@ export function analyzeCommands(program: Command): void {
           r.reverted_at ?? '',
         ]),
       );
+    });
+  analyze
+    .command('trend')
+    .description('share choosing some options of a question across rounds, with 95 % intervals')
+    .requiredOption('--role <role>', `role (${roles.join(', ')})`)
+    .requiredOption('--question <key>', 'question key')
+    .requiredOption('--options <codes>', 'option codes counted, comma-separated (e.g. 1)')
+    .requiredOption('--years <from-to>', 'years, e.g. 2015-2019')
+    .option('--fpc', 'apply the finite-population correction')
+    .option('--json', 'JSON output')
+    .action(async (opts: { role: string; question: string; options: string; years: string; fpc?: boolean; json?: boolean }) => {
+      const m = /^(\d{4})-(\d{4})$/.exec(opts.years.trim());
+      if (!m) throw invalid(`--years: "${opts.years}" is not a range like 2015-2019`);
+      const codes = (list(opts.options) ?? []).map((c) => requiredInt('options', c));
+      const t = await withStore((store) =>
+        trend(store, role(opts.role), opts.question, codes, Number(m[1]), Number(m[2]), { fpc: opts.fpc === true }),
+      );
+      if (opts.json)
+        return printJson({
+          role: t.role,
+          question: t.question,
+          options: t.codes,
+          labels: t.labels,
+          fpc: t.fpc,
+          excluded_options: t.excludedOptions,
+          missing_years: t.missingYears,
+          years: t.years.map((y) => ({ year: y.year, n: y.n, count: y.count, share: y.share, ci95: y.ci95, population: y.population })),
+        });
+      say(`${t.text}: ${t.labels.join(' / ')} (${t.role}${t.fpc ? ', med endelighetskorreksjon' : ''})`);
+      const pct = (x: number) => `${formatNumber(100 * x, 1)} %`;
+      printTable(
+        ['år', 'N', 'antall', 'andel', '95 % KI'],
+        t.years.map((y) => [
+          String(y.year),
+          y.n,
+          y.count,
+          y.share === null ? '–' : pct(y.share),
+          y.ci95 ? `${pct(y.ci95[0])} – ${pct(y.ci95[1])}` : '–',
+        ]),
+      );
+      if (t.excludedOptions.length > 0)
+        say(`Utelatt (fantes ikke alle år): ${t.excludedOptions.map((e) => `${e.label} (${e.years.join(', ')})`).join('; ')}`);
     });
 }

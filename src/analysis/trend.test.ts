@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { type ResponseInput, saveResponses } from '../collect/response.service.ts';
+import type { Answer } from '../questionnaire/answer.ts';
+import { importRegistry } from '../registry/registry.service.ts';
+import { miniRegistryCsv, writeMiniTemplate } from '../round/fixtures.ts';
+import { createRound } from '../round/round.service.ts';
+import { describeStores } from '../store/testing.ts';
+import { wilson } from './stats/index.ts';
+import { trend } from './trend.ts';
+
+/** The mini template as it was a year earlier: "samarbeid" had no "Vet ikke" (as tolk_retningslinjer before 2019). */
+function earlierTemplate(): string {
+  const dir = writeMiniTemplate();
+  const file = path.join(dir, 'kommunedirektor.yaml');
+  const qn = YAML.parse(fs.readFileSync(file, 'utf8'));
+  const q = qn.questions.find((x: { key: string }) => x.key === 'samarbeid');
+  q.options = q.options.filter((o: { code: number }) => o.code !== 9);
+  fs.writeFileSync(file, YAML.stringify(qn));
+  return dir;
+}
+
+const answer = (unitNumber: string, code: number): ResponseInput => ({
+  unitNumber,
+  status: 'submitted',
+  answers: new Map<string, Answer>([['samarbeid', { kind: 'codes', codes: [code] }]]),
+  startedAt: new Date('2020-01-05T08:00:00Z'),
+  submittedAt: new Date('2020-01-06T08:00:00Z'),
+});
+
+describeStores('trends', (test) => {
+  test('gives the share per year with its interval, leaving out options that did not exist every year', async (store) => {
+    await importRegistry(store, 2018, miniRegistryCsv, 'r2018.csv');
+    await importRegistry(store, 2019, miniRegistryCsv, 'r2019.csv');
+    await createRound(store, { year: 2018, template: earlierTemplate() });
+    await createRound(store, { year: 2019, template: writeMiniTemplate() });
+    await saveResponses(store, 2018, 'kommunedirektor', [answer('0301', 1), answer('0302', 2), answer('0303', 2), answer('0401', 1)]);
+    await saveResponses(store, 2019, 'kommunedirektor', [
+      answer('0301', 1),
+      answer('0302', 1),
+      answer('0303', 9),
+      answer('0401', 1),
+      answer('0402', 2),
+    ]);
+    const t = await trend(store, 'kommunedirektor', 'samarbeid', [1], 2017, 2019, { fpc: true });
+    assert.deepEqual(t.missingYears, [2017]);
+    assert.deepEqual(t.excludedOptions, [{ code: 9, label: 'Vet ikke', years: [2019] }]);
+    assert.deepEqual(
+      t.years.map((y) => [y.year, y.n, y.count, y.share, y.population]),
+      [
+        [2018, 4, 2, 0.5, 6],
+        [2019, 4, 3, 0.75, 6],
+      ],
+      '2019: the "Vet ikke" answer leaves the base',
+    );
+    assert.deepEqual(t.years[1]?.ci95, wilson(3, 4, { fpc: { population: 6 } }));
+    assert.equal(t.fpc, true);
+    await assert.rejects(trend(store, 'kommunedirektor', 'samarbeid', [9], 2018, 2019), /does not exist every year/);
+  });
+});
