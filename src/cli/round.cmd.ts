@@ -1,12 +1,16 @@
 /**
  * CLI: `round …`, `responses …` and `questionnaire …`.
  */
+
+import os from 'node:os';
 import type { Command } from 'commander';
+import YAML from 'yaml';
 import { listResponses, responseCounts } from '../collect/response.service.ts';
 import { importResponses } from '../collect/response-import.ts';
 import { roleSchema } from '../questionnaire/model.ts';
 import { builtinTemplates, loadQuestionnaireFile, loadTemplate } from '../questionnaire/template.ts';
-import { createRound, getRound, listRounds, roundQuestionnaires, roundUnitCounts } from '../round/round.service.ts';
+import { createRound, getRound, listRounds, roundQuestionnaire, roundQuestionnaires, roundUnitCounts } from '../round/round.service.ts';
+import { createRoundFrom, questionnaireLog, saveRoundQuestionnaire } from '../round/round-setup.ts';
 import { invalid } from '../shared/errors.ts';
 import { intOption, readInput, requiredInt, withStore } from './context.ts';
 import { printJson, printTable, say } from './output.ts';
@@ -21,18 +25,39 @@ export function roundCommands(program: Command): void {
   const round = program.command('round').description("a year's survey: questionnaires, window, units");
   round
     .command('create')
-    .description('create a round from a template on a registry year')
+    .description('create a round from a template, or from an earlier round (--from), on a registry year')
     .requiredOption('--year <year>', 'survey year')
-    .requiredOption('--template <name|dir>', `built-in template (${builtinTemplates().join(', ')}) or a template folder`)
+    .option('--template <name|dir>', `built-in template (${builtinTemplates().join(', ')}) or a template folder`)
+    .option('--from <year>', 'copy an earlier round: questionnaires, letters, reminder days, the window a year on')
     .option('--registry-year <year>', 'registry year whose division and statistics the round uses (default: the survey year)')
     .option('--opens <date>', 'first day of the collection window, YYYY-MM-DD (Europe/Oslo)')
     .option('--closes <date>', 'last day of the collection window, YYYY-MM-DD (Europe/Oslo)')
-    .action(async (opts: { year: string; template: string; registryYear?: string; opens?: string; closes?: string }) => {
+    .action(async (opts: { year: string; template?: string; from?: string; registryYear?: string; opens?: string; closes?: string }) => {
       const registryYear = intOption('registry-year', opts.registryYear);
+      if (opts.from !== undefined) {
+        const c = await withStore((store) =>
+          createRoundFrom(store, {
+            year: requiredInt('year', opts.year),
+            from: requiredInt('from', opts.from),
+            ...(registryYear !== undefined ? { registryYear } : {}),
+          }),
+        );
+        say(
+          `created round ${c.round.year} from ${opts.from} on registry ${c.round.registryYear}, window ${c.round.window.opens} – ${c.round.window.closes}`,
+        );
+        const d = c.division;
+        if (d.added.length + d.gone.length > 0) {
+          say(`division change: ${d.added.length} new unit(s), ${d.gone.length} gone, ${Object.keys(d.merged).length} formed by merging`);
+          for (const [to, froms] of Object.entries(d.merged)) say(`  ${to} ← ${froms.join(' + ')}`);
+        }
+        return;
+      }
+      if (!opts.template) throw invalid('give --template NAME|DIR or --from YEAR');
+      const template = opts.template;
       const r = await withStore((store) =>
         createRound(store, {
           year: requiredInt('year', opts.year),
-          template: opts.template,
+          template,
           ...(registryYear !== undefined ? { registryYear } : {}),
           ...(opts.opens ? { opens: opts.opens } : {}),
           ...(opts.closes ? { closes: opts.closes } : {}),
@@ -140,4 +165,48 @@ export function roundCommands(program: Command): void {
         say(`${name}  ${t.title} (window ${t.window.opens} – ${t.window.closes}; questions: ${qs})`);
       }
     });
+  questionnaire
+    .command('export')
+    .description("write a round's questionnaire as YAML (or JSON) to standard output, e.g. for version control")
+    .requiredOption('--year <year>', 'survey year')
+    .requiredOption('--role <role>', 'role')
+    .option('--json', 'JSON instead of YAML')
+    .action(async (opts: { year: string; role: string; json?: boolean }) => {
+      const q = await withStore((store) => roundQuestionnaire(store, requiredInt('year', opts.year), role(opts.role)));
+      process.stdout.write(opts.json ? `${JSON.stringify(q, null, 2)}\n` : YAML.stringify(q));
+    });
+  questionnaire
+    .command('import')
+    .description("replace a round's questionnaire with a file (validated; after the window opens only wording may change)")
+    .requiredOption('--year <year>', 'survey year')
+    .requiredOption('--role <role>', 'role')
+    .option('--by <name>', 'who changes it (default: the system user)')
+    .argument('<file>')
+    .action(async (file: string, opts: { year: string; role: string; by?: string }) => {
+      const data = readQuestionnaireInput(file);
+      const r = await withStore((store) =>
+        saveRoundQuestionnaire(store, requiredInt('year', opts.year), role(opts.role), data, opts.by ?? os.userInfo().username),
+      );
+      say(r.changes.length === 0 ? 'no changes' : `saved ${r.changes.length} change(s):`);
+      for (const c of r.changes) say(`  ${c.kind === 'structure' ? 'structure' : 'wording  '}  ${c.path}: ${c.what}`);
+      for (const w of r.warnings) say(`warning: ${w}`);
+    });
+  questionnaire
+    .command('log')
+    .description("who changed a round's questionnaire, when, and what")
+    .requiredOption('--year <year>', 'survey year')
+    .requiredOption('--role <role>', 'role')
+    .action(async (opts: { year: string; role: string }) => {
+      const log = await withStore((store) => questionnaireLog(store, requiredInt('year', opts.year), role(opts.role)));
+      for (const e of log) say(`${e.at.toISOString()} ${e.by}: ${e.changes.map((c) => `${c.path} (${c.what})`).join('; ')}`);
+    });
+}
+
+function readQuestionnaireInput(file: string): unknown {
+  const { text, name } = readInput(file);
+  try {
+    return YAML.parse(text.toString('utf8'));
+  } catch (e) {
+    throw invalid(`${name}: not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`);
+  }
 }

@@ -61,3 +61,34 @@ export async function countRoundUnits(db: Db, roundYear: number): Promise<{ role
     .execute();
   return rows.map((r) => ({ role: r.role, units: Number(r.units) }));
 }
+
+export async function updateQuestionnaire(db: Db, roundYear: number, role: string, definition: string): Promise<number> {
+  const r = await db
+    .updateTable('questionnaire')
+    .set({ definition })
+    .where('round_year', '=', roundYear)
+    .where('role', '=', role)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function insertQuestionnaireChange(
+  db: Db,
+  row: { round_year: number; role: string; at: string; by_user: string; changes: string },
+): Promise<void> {
+  await db.insertInto('questionnaire_change').values(row).execute();
+}
+
+export async function questionnaireChanges(
+  db: Db,
+  roundYear: number,
+  role: string,
+): Promise<{ at: string; by_user: string; changes: string }[]> {
+  return db
+    .selectFrom('questionnaire_change')
+    .select(['at', 'by_user', 'changes'])
+    .where('round_year', '=', roundYear)
+    .where('role', '=', role)
+    .orderBy('id')
+    .execute();
+}

@@ -267,6 +267,23 @@ function migration005(dialect: Dialect): Migration {
   };
 }
 
+/** Who changed a round's questionnaire, when, and what (wording or structure). */
+function migration006(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('questionnaire_change')
+        .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn('round_year', 'integer', (c) => c.notNull().references('round.year').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('by_user', 'text', (c) => c.notNull())
+        .addColumn('changes', 'text', (c) => c.notNull())
+        .execute();
+    },
+  };
+}
+
 function migrations(dialect: Dialect): [string, Migration][] {
   return [
     ['001_foundation', migration001(dialect)],
@@ -274,6 +291,7 @@ function migrations(dialect: Dialect): [string, Migration][] {
     ['003_workplace', migration003(dialect)],
     ['004_round_reminders', migration004],
     ['005_recodes', migration005(dialect)],
+    ['006_questionnaire_changes', migration006(dialect)],
   ];
 }
 

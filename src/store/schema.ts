@@ -202,7 +202,18 @@ export interface AnswerRecodeTable {
   reverted_by: string | null;
 }
 
+/** One saved edit of a round's questionnaire: the list of changes as JSON. */
+export interface QuestionnaireChangeTable {
+  id: Generated<number>;
+  round_year: number;
+  role: string;
+  at: string;
+  by_user: string;
+  changes: string;
+}
+
 export interface Database {
+  questionnaire_change: QuestionnaireChangeTable;
   answer_recode: AnswerRecodeTable;
   app_user: AppUserTable;
   app_session: AppSessionTable;

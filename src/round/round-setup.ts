@@ -1,0 +1,161 @@
+/**
+ * Preparing a round: a new round copied from an earlier one (questionnaires, letters, reminder
+ * days, the window a year on), with the units from the new registry year and what the division
+ * change did to them; and saving an edited questionnaire under the stable-code rules (structure
+ * is frozen once the window has opened, wording is not; every save is logged).
+ */
+
+import { diffQuestionnaires, type QuestionnaireChange, trendWarnings } from '../questionnaire/diff.ts';
+import type { Questionnaire, Role } from '../questionnaire/model.ts';
+import { parseQuestionnaire } from '../questionnaire/validate.ts';
+import { getRegistry, resolveMapping } from '../registry/registry.service.ts';
+import { conflict, invalid, notFound } from '../shared/errors.ts';
+import { addDays, addYears, osloMidnightUtc } from '../shared/time.ts';
+import type { Store } from '../store/store.ts';
+import * as repo from './round.repository.ts';
+import { districtRoles, getRound, listRounds, type Round, roundQuestionnaires, roundUnits } from './round.service.ts';
+
+export interface DivisionChange {
+  /** Units of the new division that were not in the source round's. */
+  readonly added: readonly string[];
+  /** Units of the source round that do not continue under their own number. */
+  readonly gone: readonly string[];
+  /** New units formed from several old ones: new number → old numbers. */
+  readonly merged: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface CopyRoundInput {
+  readonly year: number;
+  readonly from: number;
+  readonly registryYear?: number;
+}
+
+/** A new round from an earlier one; everything copied stays editable. */
+export async function createRoundFrom(
+  store: Store,
+  input: CopyRoundInput,
+  now = new Date(),
+): Promise<{ round: Round; units: Record<string, number>; division: DivisionChange }> {
+  const source = await getRound(store, input.from);
+  if (input.year <= input.from) throw invalid(`the new round (${input.year}) must come after ${input.from}`);
+  const registryYear = input.registryYear ?? input.year;
+  const units = await getRegistry(store, registryYear);
+  if (units.length === 0) throw notFound(`no registry for ${registryYear}: import it first`);
+  const shift = input.year - input.from;
+  const opens = addYears(source.window.opens, shift);
+  const closes = addYears(source.window.closes, shift);
+  const questionnaires = await roundQuestionnaires(store, input.from);
+  const municipalities = units.filter((u) => u.kind === 'kommune').map((u) => u.number);
+  const districts = units.filter((u) => u.kind === 'bydel').map((u) => u.number);
+  const counts: Record<string, number> = {};
+  await store.db.transaction().execute(async (trx) => {
+    if (await repo.findRound(trx, input.year)) throw conflict(`a round for ${input.year} exists already`);
+    await repo.insertRound(trx, {
+      year: input.year,
+      registry_year: registryYear,
+      template: source.template,
+      opens_at: osloMidnightUtc(opens).toISOString(),
+      closes_at: osloMidnightUtc(addDays(closes, 1)).toISOString(),
+      created_at: now.toISOString(),
+      reminder_days: JSON.stringify(source.reminders),
+    });
+    for (const [role, q] of questionnaires) {
+      await repo.insertQuestionnaire(trx, input.year, role, JSON.stringify(q));
+      const numbers = districtRoles.includes(role) ? [...municipalities, ...districts] : municipalities;
+      await repo.insertRoundUnits(trx, input.year, role, numbers);
+      counts[role] = numbers.length;
+    }
+    const letters = await trx.selectFrom('mail_template').selectAll().where('round_year', '=', input.from).execute();
+    for (const l of letters)
+      await trx
+        .insertInto('mail_template')
+        .values({ ...l, round_year: input.year, updated_at: now.toISOString() })
+        .execute();
+  });
+  return {
+    round: await getRound(store, input.year),
+    units: counts,
+    division: await divisionChange(store, input.from, source.registryYear, registryYear),
+  };
+}
+
+async function divisionChange(store: Store, fromRound: number, fromYear: number, toYear: number): Promise<DivisionChange> {
+  const before = new Set<string>();
+  for (const role of ['kommunedirektor', 'integreringsansvarlig', 'skolesjef'] as Role[])
+    for (const n of await roundUnits(store, fromRound, role)) before.add(n);
+  const after = new Set((await getRegistry(store, toYear)).map((u) => u.number));
+  if (fromYear === toYear) return { added: [], gone: [], merged: {} };
+  const mapping = await resolveMapping(store, fromYear, toYear);
+  const continuing = new Set(mapping.filter((m) => m.fromNumber === m.toNumber).map((m) => m.fromNumber));
+  const into = new Map<string, string[]>();
+  for (const m of mapping) into.set(m.toNumber, [...(into.get(m.toNumber) ?? []), m.fromNumber]);
+  const merged: Record<string, string[]> = {};
+  for (const [to, froms] of into) if (froms.length > 1) merged[to] = [...new Set(froms)].sort();
+  return {
+    added: [...after].filter((n) => !before.has(n)).sort(),
+    gone: [...before].filter((n) => !continuing.has(n)).sort(),
+    merged,
+  };
+}
+
+export interface QuestionnaireSave {
+  readonly changes: readonly QuestionnaireChange[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Saves an edited questionnaire for a round and role. The file is validated as on import (errors
+ * name the path); once the window has opened, structural changes are refused and wording is
+ * allowed. Each save that changes something is logged with who and what.
+ */
+export async function saveRoundQuestionnaire(
+  store: Store,
+  year: number,
+  role: Role,
+  input: unknown,
+  byUser: string,
+  now = new Date(),
+): Promise<QuestionnaireSave> {
+  const round = await getRound(store, year);
+  const next = parseQuestionnaire(input, role);
+  const current = (await roundQuestionnaires(store, year)).get(role);
+  if (!current) throw notFound(`the ${year} round has no questionnaire for ${role}`);
+  const changes = diffQuestionnaires(current, next);
+  const structural = changes.filter((c) => c.kind === 'structure');
+  if (structural.length > 0 && now >= round.opensAt) {
+    throw conflict(
+      `the ${year} window opened on ${round.window.opens}: only wording can change now, not ${structural.map((c) => `${c.path} (${c.what})`).join('; ')}`,
+    );
+  }
+  const earlier: { year: number; questionnaire: Questionnaire }[] = [];
+  for (const r of await listRounds(store)) {
+    if (r.year >= year) continue;
+    const q = (await roundQuestionnaires(store, r.year)).get(role);
+    if (q) earlier.push({ year: r.year, questionnaire: q });
+  }
+  if (changes.length > 0) {
+    await store.db.transaction().execute(async (trx) => {
+      await repo.updateQuestionnaire(trx, year, role, JSON.stringify(next));
+      await repo.insertQuestionnaireChange(trx, {
+        round_year: year,
+        role,
+        at: now.toISOString(),
+        by_user: byUser,
+        changes: JSON.stringify(changes),
+      });
+    });
+  }
+  return { changes, warnings: trendWarnings(earlier, next) };
+}
+
+export async function questionnaireLog(
+  store: Store,
+  year: number,
+  role: Role,
+): Promise<{ at: Date; by: string; changes: QuestionnaireChange[] }[]> {
+  return (await repo.questionnaireChanges(store.db, year, role)).map((r) => ({
+    at: new Date(r.at),
+    by: r.by_user,
+    changes: JSON.parse(r.changes),
+  }));
+}
