@@ -387,3 +387,38 @@ export async function respondentsWithCodes(
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Per responding unit: whether it chose any of `codes`, and whether its answer is in `base` (a trend's base). */
+export async function unitChoices(
+  db: Db,
+  year: number,
+  registryYear: number,
+  role: string,
+  question: string,
+  codes: readonly number[],
+  base: readonly number[] | null,
+  kind: UnitKind,
+): Promise<{ unit_number: string; chose: number; in_base: number }[]> {
+  const code = sql`coalesce(rc.to_code, a.code)`;
+  const inList = (list: readonly number[]) => (list.length === 0 ? sql`1 = 0` : sql`${code} in (${sql.join(list.map((c) => sql.lit(c)))})`);
+  const rows = await submitted(db, year, registryYear, kind, null)
+    .innerJoin('answer as a', 'a.response_id', 'r.id')
+    .leftJoin('answer_recode as rc', (j) =>
+      j
+        .onRef('rc.response_id', '=', 'a.response_id')
+        .onRef('rc.question_key', '=', 'a.question_key')
+        .onRef('rc.item_key', '=', 'a.item_key')
+        .onRef('rc.from_code', '=', 'a.code')
+        .on('rc.reverted_at', 'is', null),
+    )
+    .where('r.role', '=', role)
+    .where('a.question_key', '=', question)
+    .select([
+      'r.unit_number as unit_number',
+      sql<number>`max(case when ${inList(codes)} then 1 else 0 end)`.as('chose'),
+      sql<number>`max(case when ${base === null ? sql`1 = 1` : inList(base)} then 1 else 0 end)`.as('in_base'),
+    ])
+    .groupBy('r.unit_number')
+    .execute();
+  return rows.map((r) => ({ unit_number: r.unit_number, chose: Number(r.chose), in_base: Number(r.in_base) }));
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { type ResponseInput, saveResponses } from '../collect/response.service.ts';
 import type { Answer } from '../questionnaire/answer.ts';
-import { importRegistry } from '../registry/registry.service.ts';
+import { importMapping, importRegistry } from '../registry/registry.service.ts';
 import { miniRegistryCsv, writeMiniTemplate } from '../round/fixtures.ts';
 import { createRound } from '../round/round.service.ts';
 import { describeStores } from '../store/testing.ts';
@@ -58,5 +58,33 @@ describeStores('trends', (test) => {
     assert.deepEqual(t.years[1]?.ci95, wilson(3, 4, { fpc: { population: 6 } }));
     assert.equal(t.fpc, true);
     await assert.rejects(trend(store, 'kommunedirektor', 'samarbeid', [9], 2018, 2019), /does not exist every year/);
+  });
+
+  test('breaks a trend down by the newest division’s categories, mapping merged units onto it', async (store) => {
+    // 2019: Fjellbygd (0401, 4 000) and Dalbygd (0402, 8 000) merge into Fjelldal (0404, 12 000) in 2020.
+    const registry2020 = miniRegistryCsv
+      .replace('0401;Fjellbygd;04;Innlandet;4000;\n', '')
+      .replace('0402;Dalbygd;04;Innlandet;8000;12', '0404;Fjelldal;04;Innlandet;12000;12');
+    await importRegistry(store, 2019, miniRegistryCsv, 'r2019.csv');
+    await importRegistry(store, 2020, registry2020, 'r2020.csv');
+    await importMapping(store, 2019, 2020, 'fra_nummer,til_nummer\n0401,0404\n0402,0404\n', 'map.csv');
+    await createRound(store, { year: 2019, template: writeMiniTemplate() });
+    await createRound(store, { year: 2020, template: writeMiniTemplate(), registryYear: 2020 });
+    await saveResponses(store, 2019, 'kommunedirektor', [answer('0401', 1), answer('0402', 2), answer('0302', 1)]);
+    await saveResponses(store, 2020, 'kommunedirektor', [answer('0404', 1), answer('0302', 2)]);
+    const t = await trend(store, 'kommunedirektor', 'samarbeid', [1], 2019, 2020, { by: 'storrelse3' });
+    assert.deepEqual(t.by, { key: 'storrelse3', label: t.by?.label, registryYear: 2020 });
+    const small = (y: number) => t.years.find((x) => x.year === y)?.groups?.map((g) => [g.label, g.n, g.count]);
+    // In 2019 the two small municipalities count as the medium-sized Fjelldal they became.
+    assert.deepEqual(small(2019), [
+      ['Små (under 5 000)', 1, 1],
+      ['Mellomstore (5 000 - 19 999)', 2, 1],
+      ['Store (20 000 og over)', 0, 0],
+    ]);
+    assert.deepEqual(small(2020), [
+      ['Små (under 5 000)', 1, 0],
+      ['Mellomstore (5 000 - 19 999)', 1, 1],
+      ['Store (20 000 og over)', 0, 0],
+    ]);
   });
 });

@@ -9,13 +9,26 @@
 import { optionsOf } from '../questionnaire/answer.ts';
 import type { Role } from '../questionnaire/model.ts';
 import { textIn } from '../questionnaire/model.ts';
+import { getGrouping } from '../registry/grouping.service.ts';
+import { categories, classify } from '../registry/grouping.ts';
+import { getRegistry, resolveMapping } from '../registry/registry.service.ts';
 import { listRounds, roundQuestionnaire, roundUnits } from '../round/round.service.ts';
 import { invalid } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './analysis.repository.ts';
 import { wilson } from './stats/index.ts';
 
+export interface TrendGroup {
+  readonly label: string;
+  readonly n: number;
+  readonly count: number;
+  readonly share: number | null;
+  readonly ci95: readonly [number, number] | null;
+}
+
 export interface TrendYear {
+  /** With a grouping: per category of the newest round's division, earlier units mapped onto it. */
+  readonly groups?: readonly TrendGroup[];
   readonly year: number;
   readonly n: number;
   readonly count: number;
@@ -36,6 +49,8 @@ export interface Trend {
   readonly years: readonly TrendYear[];
   /** Years in the range without a round or without the question. */
   readonly missingYears: readonly number[];
+  /** The grouping, when broken down: categories of the newest round's registry year. */
+  readonly by?: { readonly key: string; readonly label: string; readonly registryYear: number };
 }
 
 export async function trend(
@@ -45,7 +60,7 @@ export async function trend(
   codes: readonly number[],
   from: number,
   to: number,
-  options: { fpc?: boolean } = {},
+  options: { fpc?: boolean; by?: string } = {},
 ): Promise<Trend> {
   if (from > to) throw invalid(`--years: ${from} is after ${to}`);
   const rounds = (await listRounds(store)).filter((r) => r.year >= from && r.year <= to);
@@ -78,6 +93,10 @@ export async function trend(
     }
   }
   const years: TrendYear[] = [];
+  const grouping = options.by ? await getGrouping(store, options.by) : null;
+  const targetYear = last.round.registryYear;
+  const targetUnits = grouping ? new Map((await getRegistry(store, targetYear)).map((u) => [u.number, u])) : new Map();
+  const cats = grouping ? categories(grouping, [...targetUnits.values()]) : [];
   for (const { round, q } of found) {
     const count = await repo.respondentsWithCodes(store.db, round.year, round.registryYear, role, question, codes, 'kommune');
     const n =
@@ -89,7 +108,43 @@ export async function trend(
         : await repo.respondentsWithCodes(store.db, round.year, round.registryYear, role, question, common, 'kommune');
     const units = new Set(await roundUnits(store, round.year, role));
     const population = (await repo.unitsOfKind(store.db, round.registryYear, 'kommune')).filter((u) => units.has(u)).length;
+    let groups: TrendGroup[] | undefined;
+    if (grouping) {
+      // Each responding unit counts in the category of the unit it became in the newest division
+      // (a merge: the new unit; a split: the part with the largest share).
+      const mapping = round.registryYear === targetYear ? null : await resolveMapping(store, round.registryYear, targetYear);
+      const successor = new Map<string, { to: string; share: number }>();
+      for (const m of mapping ?? []) {
+        const prev = successor.get(m.fromNumber);
+        if (!prev || (m.share ?? 1) > prev.share) successor.set(m.fromNumber, { to: m.toNumber, share: m.share ?? 1 });
+      }
+      const sums = new Map<number, { n: number; count: number }>();
+      const perUnit = await repo.unitChoices(
+        store.db,
+        round.year,
+        round.registryYear,
+        role,
+        question,
+        codes,
+        q.type === 'multi' ? null : common,
+        'kommune',
+      );
+      for (const u of perUnit) {
+        const now = targetUnits.get(mapping ? (successor.get(u.unit_number)?.to ?? '') : u.unit_number);
+        const c = now ? classify(grouping, now) : null;
+        if (!c || !u.in_base) continue;
+        const s = sums.get(c.index) ?? { n: 0, count: 0 };
+        s.n += 1;
+        s.count += u.chose;
+        sums.set(c.index, s);
+      }
+      groups = cats.map((c) => {
+        const s = sums.get(c.index) ?? { n: 0, count: 0 };
+        return { label: c.label, n: s.n, count: s.count, share: s.n > 0 ? s.count / s.n : null, ci95: wilson(s.count, s.n) };
+      });
+    }
     years.push({
+      ...(groups ? { groups } : {}),
       year: round.year,
       n,
       count,
@@ -108,5 +163,6 @@ export async function trend(
     fpc: options.fpc === true,
     years,
     missingYears: missing,
+    ...(grouping ? { by: { key: grouping.key, label: grouping.label, registryYear: targetYear } } : {}),
   };
 }

@@ -257,38 +257,50 @@ export function analyzeCommands(program: Command): void {
     .requiredOption('--options <codes>', 'option codes counted, comma-separated (e.g. 1)')
     .requiredOption('--years <from-to>', 'years, e.g. 2015-2019')
     .option('--fpc', 'apply the finite-population correction')
+    .option('--by <grouping>', "per category of the newest round's division (earlier units mapped onto it)")
     .option('--json', 'JSON output')
-    .action(async (opts: { role: string; question: string; options: string; years: string; fpc?: boolean; json?: boolean }) => {
-      const m = /^(\d{4})-(\d{4})$/.exec(opts.years.trim());
-      if (!m) throw invalid(`--years: "${opts.years}" is not a range like 2015-2019`);
-      const codes = (list(opts.options) ?? []).map((c) => requiredInt('options', c));
-      const t = await withStore((store) =>
-        trend(store, role(opts.role), opts.question, codes, Number(m[1]), Number(m[2]), { fpc: opts.fpc === true }),
-      );
-      if (opts.json)
-        return printJson({
-          role: t.role,
-          question: t.question,
-          options: t.codes,
-          labels: t.labels,
-          fpc: t.fpc,
-          excluded_options: t.excludedOptions,
-          missing_years: t.missingYears,
-          years: t.years.map((y) => ({ year: y.year, n: y.n, count: y.count, share: y.share, ci95: y.ci95, population: y.population })),
-        });
-      say(`${t.text}: ${t.labels.join(' / ')} (${t.role}${t.fpc ? ', med endelighetskorreksjon' : ''})`);
-      const pct = (x: number) => `${formatNumber(100 * x, 1)} %`;
-      printTable(
-        ['år', 'N', 'antall', 'andel', '95 % KI'],
-        t.years.map((y) => [
-          String(y.year),
-          y.n,
-          y.count,
-          y.share === null ? '–' : pct(y.share),
-          y.ci95 ? `${pct(y.ci95[0])} – ${pct(y.ci95[1])}` : '–',
-        ]),
-      );
-      if (t.excludedOptions.length > 0)
-        say(`Utelatt (fantes ikke alle år): ${t.excludedOptions.map((e) => `${e.label} (${e.years.join(', ')})`).join('; ')}`);
-    });
+    .action(
+      async (opts: { role: string; question: string; options: string; years: string; fpc?: boolean; by?: string; json?: boolean }) => {
+        const m = /^(\d{4})-(\d{4})$/.exec(opts.years.trim());
+        if (!m) throw invalid(`--years: "${opts.years}" is not a range like 2015-2019`);
+        const codes = (list(opts.options) ?? []).map((c) => requiredInt('options', c));
+        const t = await withStore((store) =>
+          trend(store, role(opts.role), opts.question, codes, Number(m[1]), Number(m[2]), { fpc: opts.fpc === true }),
+        );
+        if (opts.json)
+          return printJson({
+            role: t.role,
+            question: t.question,
+            options: t.codes,
+            labels: t.labels,
+            fpc: t.fpc,
+            excluded_options: t.excludedOptions,
+            missing_years: t.missingYears,
+            ...(t.by ? { by: t.by } : {}),
+            years: t.years.map((y) => ({
+              year: y.year,
+              n: y.n,
+              count: y.count,
+              share: y.share,
+              ci95: y.ci95,
+              population: y.population,
+              ...(y.groups ? { groups: y.groups } : {}),
+            })),
+          });
+        say(`${t.text}: ${t.labels.join(' / ')} (${t.role}${t.fpc ? ', med endelighetskorreksjon' : ''})`);
+        const pct = (x: number) => `${formatNumber(100 * x, 1)} %`;
+        printTable(
+          ['år', 'N', 'antall', 'andel', '95 % KI'],
+          t.years.map((y) => [
+            String(y.year),
+            y.n,
+            y.count,
+            y.share === null ? '–' : pct(y.share),
+            y.ci95 ? `${pct(y.ci95[0])} – ${pct(y.ci95[1])}` : '–',
+          ]),
+        );
+        if (t.excludedOptions.length > 0)
+          say(`Utelatt (fantes ikke alle år): ${t.excludedOptions.map((e) => `${e.label} (${e.years.join(', ')})`).join('; ')}`);
+      },
+    );
 }
