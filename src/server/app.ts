@@ -12,6 +12,8 @@ import type { Store } from '../store/store.ts';
 import { type AdminEnv, adminAuth } from './admin/auth.ts';
 import { monitorRoutes } from './admin/monitor.routes.ts';
 import { outreachRoutes } from './admin/outreach.routes.ts';
+import { questionnaireEditorRoutes } from './admin/questionnaire.routes.ts';
+import { roundSetupRoutes } from './admin/setup.routes.ts';
 import { unitRoutes } from './admin/unit.routes.ts';
 import { type Csrf, loadCsrf } from './csrf.ts';
 import { html } from './html.ts';
@@ -53,6 +55,8 @@ export function createApp(store: Store, cfg: Config, options: AppOptions = {}): 
   monitorRoutes(app, store, clock);
   unitRoutes(app, store, cfg, clock);
   outreachRoutes(app, store, { cfg, clock, ...(options.capture ? { capture: options.capture } : {}) });
+  questionnaireEditorRoutes(app, store, clock);
+  roundSetupRoutes(app, store, clock);
   app.get('/registry/:year', async (c) =>
     c.html(await registryPage(store, Number(c.req.param('year')), c.req.query('q') ?? '', c.get('viewer'))),
   );

@@ -8,6 +8,7 @@ import { invalid } from '../shared/errors.ts';
 import { formatNumber } from '../shared/numbers.ts';
 import { formatOsloDate } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
+import { registryImportForm, registryUploads } from './admin/setup.pages.ts';
 import { html } from './html.ts';
 import { roleName } from './labels.ts';
 import { page, type Viewer } from './layout.ts';
@@ -33,12 +34,29 @@ export async function overviewPage(store: Store, viewer: Viewer): Promise<string
   const body = html`<h1>Kommunepuls</h1>
 <p>Den årlige undersøkelsen blant alle kommuner: register, spørreskjema, utsending, svar, analyse og rapport i ett verktøy.</p>
 <h2>Undersøkelser</h2>
-${roundBlocks.length > 0 ? html`<div class="cards">${roundBlocks}</div>` : html`<p>Ingen undersøkelser ennå. Opprett en med <code>kommunepuls round create</code>.</p>`}
-<h2>Register</h2>
+${viewer.role === 'admin' ? html`<p><a class="button" href="/runder/ny">Ny undersøkelse</a></p>` : false}
+${roundBlocks.length > 0 ? html`<div class="cards">${roundBlocks}</div>` : html`<p>Ingen undersøkelser ennå.${viewer.role === 'admin' ? html` <a href="/runder/ny">Opprett den første</a>.` : ''}</p>`}
+<h2 id="register">Register</h2>
 ${
   years.length > 0
     ? html`<ul>${years.map((y) => html`<li><a href="/registry/${y.year}">Register ${y.year}</a> (${y.units} enheter)</li>`)}</ul>`
-    : html`<p>Ingen registre ennå. Importer et med <code>kommunepuls registry import</code>.</p>`
+    : html`<p>Ingen registre ennå.</p>`
+}
+<p><a href="/grupperinger">Grupperinger</a> av kommunene (størrelse, sentralitet og andre) med antall kommuner i hver kategori.</p>
+${
+  viewer.role === 'admin'
+    ? html`<details${years.length === 0 ? html` open` : ''}><summary>Importer registeret for et nytt år</summary>
+<p>Kolonner: <code>kommunenummer,navn,fylkesnummer,fylkesnavn</code> og deretter egenskaper, for eksempel <code>folketall</code>. For å erstatte et år som finnes, bruk skjemaet på siden for det året.</p>
+${registryImportForm(viewer, {
+  year: String(
+    (years
+      .map((y) => y.year)
+      .sort((a, b) => a - b)
+      .at(-1) ?? new Date().getFullYear() - 1) + 1,
+  ),
+  existing: years.map((y) => y.year),
+})}</details>`
+    : false
 }`;
   return page('Oversikt', body, viewer, '/');
 }
@@ -53,6 +71,7 @@ export async function registryPage(store: Store, year: number, query: string, vi
       : all.filter((u) => u.name.toLowerCase().includes(q) || u.number.startsWith(q) || u.countyName.toLowerCase().includes(q));
   const attrs = [...new Set(all.flatMap((u) => Object.keys(u.attributes)))].sort();
   const body = html`<h1>Register ${year}</h1>
+<p><a href="/grupperinger?ar=${year}">Grupperinger for ${year}</a>${viewer.role === 'admin' ? html` · <a href="#importer">Importer eller erstatt registeret</a> · <a href="#kobling">Importer kobling mellom inndelinger</a>` : false}</p>
 <form method="get" role="search"><label for="q">Søk etter navn, nummer eller fylke</label> <input id="q" name="q" value="${query}"> <button type="submit">Søk</button></form>
 <p>${units.length} av ${all.length} enheter</p>
 <div class="scroll" tabindex="0"><table><thead><tr><th scope="col">Nummer</th><th scope="col">Navn</th><th scope="col">Fylke</th>${attrs.map((a) => html`<th scope="col" class="num">${a}</th>`)}</tr></thead>
@@ -62,6 +81,11 @@ export async function registryPage(store: Store, year: number, query: string, vi
         const v = u.attributes[a];
         return html`<td class="num">${v === undefined ? '' : formatNumber(v)}</td>`;
       })}</tr>`,
-  )}</tbody></table></div>`;
+  )}</tbody></table></div>
+${registryUploads(
+  viewer,
+  year,
+  (await registryYears(store)).map((y) => y.year).sort((a, b) => a - b),
+)}`;
   return page(`Register ${year}`, body, viewer);
 }

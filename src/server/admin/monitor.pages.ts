@@ -68,6 +68,7 @@ export function dashboardPage(d: DashboardData, viewer: Viewer): string {
   const body = html`<h1>Innsamling ${y}</h1>
 <p class="muted">Svarperiode ${formatOsloDate(d.round.opensAt)} – ${formatOsloDate(new Date(d.round.closesAt.getTime() - 1))} · ${d.open ? 'åpen nå' : 'stengt'} · tall per ${formatOsloDateTime(d.now)}${d.open ? (refresh ? html` · siden oppdateres hvert minutt (<a href="${here(false)}">slå av</a>)` : html` · <a href="${here(true)}">oppdater siden hvert minutt</a>`) : ''}</p>
 <p><a href="/runde/${y}/purreliste">Hvem må purres?</a></p>
+<p>Spørreskjemaene: ${roles.map((r, i) => html`${i > 0 ? ', ' : ''}<a href="/runde/${y}/skjema/${r}">${roleName(r)}</a>`)}</p>
 <h2>Svar per rolle</h2>
 ${statusTable('Kommuner', d.status.municipalities)}
 ${Object.keys(d.status.districts.roles).length > 0 ? statusTable('Bydeler i hovedstaden (holdt utenfor kommunetallene)', d.status.districts) : false}

@@ -21,6 +21,8 @@ export interface View {
   /** `/s/<token>` */
   readonly base: string;
   readonly csrf: string;
+  /** Further hidden fields every form carries (the editor's preview keeps its answers in them). */
+  readonly hiddenFields?: Html;
 }
 
 const locale: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
@@ -43,7 +45,7 @@ function unitLine(v: View): Html {
   return html`<p class="unit">${t(v).unitLine(v.ctx.unit.name, role)}</p>`;
 }
 
-const csrfField = (v: View) => html`<input type="hidden" name="_csrf" value="${v.csrf}">`;
+const csrfField = (v: View) => html`<input type="hidden" name="_csrf" value="${v.csrf}">${v.hiddenFields ?? ''}`;
 
 export const pageHref = (v: View, sectionKey: string) => `${v.base}/side/${sectionKey}`;
 
