@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors.ts';
 import { analyzeCommands } from './analyze.cmd.ts';
+import { exportCommands } from './export.cmd.ts';
 import { linkCommands } from './links.cmd.ts';
 import { outreachCommands } from './outreach.cmd.ts';
 import { registryCommands } from './registry.cmd.ts';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   userCommands(program);
   statusCommands(program);
   analyzeCommands(program);
+  exportCommands(program);
   serveCommands(program);
   program.commands.forEach(function override(c: Command) {
     c.exitOverride();

@@ -27,6 +27,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border-botto
 th{background:var(--soft)}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto}.scroll:focus{outline:3px solid #f5a623;outline-offset:2px}.muted{color:var(--muted)}.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:12px}
 .card{border:1px solid var(--line);border-radius:6px;padding:12px;margin:0 0 16px;overflow-wrap:anywhere}.card .scroll{overflow-wrap:normal}.card h2{margin-top:0}
+p>input,p>select{max-width:100%}fieldset{min-width:0}
 form.stack .check{display:flex;gap:8px;align-items:center;margin:.75rem 0 0}form.stack .check input{width:auto;margin:0}form.stack .check label{margin:0}.cards.wide{grid-template-columns:repeat(auto-fit,minmax(min(100%,22rem),1fr))}
 `;
 
