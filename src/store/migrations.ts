@@ -273,7 +273,9 @@ function migration006(dialect: Dialect): Migration {
     async up(db: AnyDb) {
       await db.schema
         .createTable('questionnaire_change')
-        .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
         .addColumn('round_year', 'integer', (c) => c.notNull().references('round.year').onDelete('cascade'))
         .addColumn('role', 'text', (c) => c.notNull())
         .addColumn('at', 'text', (c) => c.notNull())
