@@ -10,7 +10,7 @@ import { builtinTemplates, loadTemplate, templateRoles } from '../questionnaire/
 import { parseQuestionnaire } from '../questionnaire/validate.ts';
 import { getRegistry } from '../registry/registry.service.ts';
 import { conflict, invalid, notFound } from '../shared/errors.ts';
-import { addDays, addYears, osloMidnightUtc } from '../shared/time.ts';
+import { addDays, addYears, osloDate, osloMidnightUtc } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './round.repository.ts';
 
@@ -81,9 +81,7 @@ export function checkReminderDays(days: readonly number[]): number[] {
   return [...new Set(days)].sort((a, b) => a - b);
 }
 
-function osloDateOf(d: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(d);
-}
+const osloDateOf = osloDate;
 
 function checkDate(label: string, d: string): string {
   try {

@@ -286,6 +286,13 @@ function migration006(dialect: Dialect): Migration {
   };
 }
 
+/** A unit's attributes are read by year and number (every form page); the key leads with the attribute. */
+const migration007: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.createIndex('unit_attribute_unit_idx').on('unit_attribute').columns(['year', 'number']).execute();
+  },
+};
+
 function migrations(dialect: Dialect): [string, Migration][] {
   return [
     ['001_foundation', migration001(dialect)],
@@ -294,6 +301,7 @@ function migrations(dialect: Dialect): [string, Migration][] {
     ['004_round_reminders', migration004],
     ['005_recodes', migration005(dialect)],
     ['006_questionnaire_changes', migration006(dialect)],
+    ['007_unit_attribute_index', migration007],
   ];
 }
 
