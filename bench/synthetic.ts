@@ -78,3 +78,94 @@ export function syntheticResponses(qn: Questionnaire, numbers: readonly string[]
   });
   return `${lines.join('\n')}\n`;
 }
+
+/** The questions that some other question's follow-up condition looks at. */
+function followUpParents(questions: readonly Question[]): Set<string> {
+  const keys = new Set<string>();
+  const walk = (c: NonNullable<Question['showIf']>): void => {
+    if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else keys.add(c.question);
+  };
+  for (const q of questions) if (q.showIf) walk(q.showIf);
+  return keys;
+}
+
+const roleTexts = ['Leder for flyktningtjenesten', 'Kommunalsjef for oppvekst', 'Rådgiver i rådmannens stab', 'Programrådgiver'];
+
+/**
+ * Posted fields of a form page (`q.KEY`, `q.KEY.ITEM`, `q.KEY.tekst`) answering every question of
+ * it as a respondent would: follow-up parents "Ja" (first code) so follow-ups are asked and
+ * answered too, scales and matrices varied by `i`, two options of a multiple choice, sometimes
+ * "Annet" with a text, a role title, a number.
+ */
+export function syntheticFormFields(questions: readonly Question[], i: number): [string, string][] {
+  const out: [string, string][] = [];
+  for (const q of questions) {
+    const codes = optionsOf(q).map((o) => o.code);
+    const pick = (k: number) => String(codes[k % codes.length]);
+    const name = `q.${q.key}`;
+    switch (q.type) {
+      case 'single':
+        out.push([name, String(codes[0])]);
+        break;
+      case 'scale':
+        out.push([name, pick(i)]);
+        break;
+      case 'multi': {
+        const plain = optionsOf(q).filter((o) => !o.exclusive && !o.specify);
+        const chosen = [...new Set([plain[i % plain.length], plain[(i + 1) % plain.length]])];
+        for (const o of chosen) if (o) out.push([name, String(o.code)]);
+        const specify = optionsOf(q).find((o) => o.specify);
+        if (specify && i % 4 === 0) out.push([name, String(specify.code)], [`${name}.tekst`, 'Samarbeid med lokale lag og foreninger']);
+        break;
+      }
+      case 'matrix':
+        q.items.forEach((item, k) => {
+          out.push([`${name}.${item.key}`, pick(i + k)]);
+        });
+        break;
+      case 'integer':
+        out.push([name, String((q.min ?? 0) + 3 + (i % 20))]);
+        break;
+      case 'text':
+        out.push([name, roleTexts[i % roleTexts.length] as string]);
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Posted fields that make every question of a page wrong that can be (worst case for the size of
+ * the page with errors): a number in words, "Annet" ticked without a text, an exclusive option
+ * with another, an over-long text, unknown codes (a tampered form) except for follow-up parents,
+ * which stay "Ja" so their follow-ups are shown and can be wrong too.
+ */
+export function invalidFormFields(questions: readonly Question[]): [string, string][] {
+  const parents = followUpParents(questions);
+  const out: [string, string][] = [];
+  for (const q of questions) {
+    const options = optionsOf(q);
+    const name = `q.${q.key}`;
+    const specify = options.find((o) => o.specify);
+    const exclusive = options.find((o) => o.exclusive);
+    switch (q.type) {
+      case 'integer':
+        out.push([name, 'ca. 20']);
+        break;
+      case 'text':
+        out.push([name, 'x'.repeat((q.maxLength ?? 4000) + 1)]);
+        break;
+      case 'matrix':
+        for (const item of q.items) out.push([`${name}.${item.key}`, '99']);
+        break;
+      default:
+        if (parents.has(q.key)) out.push([name, String(options[0]?.code)]);
+        else if (specify) out.push([name, String(specify.code)]);
+        else if (exclusive && q.type === 'multi') out.push([name, String(exclusive.code)], [name, String(options[0]?.code)]);
+        else out.push([name, '99']);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,230 @@
+/**
+ * One analysis benchmark run in its own process (so peak memory is this run's), on one dialect
+ * and size: a synthetic registry of N municipalities with the report's attributes, the 2019
+ * round, simulated responses of all three roles (saved in batches), then the analysis as
+ * `analyze frequencies` runs it: (a) frequencies of every countable question of the three
+ * questionnaires, (b) every such question broken down by every built-in grouping (fylke
+ * included). Prints one JSON line with the figures.
+ *
+ * The synthetic registry numbers 100 000 units as municipalities with districts (4/6 digits, see
+ * synthetic.ts); here every unit is stored as a municipality (saveRegistry, as the demo does), so
+ * all three questionnaires go to all N units and the analysis (municipalities by default) counts
+ * them all.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { type FrequenciesJson, frequenciesJson } from '../src/analysis/breakdown.ts';
+import { exactP } from '../src/analysis/stats/index.ts';
+import { saveResponses } from '../src/collect/response.service.ts';
+import { testPostgresUrl } from '../src/config/config.ts';
+import { simulateResponses } from '../src/demo/responses.demo.ts';
+import type { Role } from '../src/questionnaire/model.ts';
+import { listGroupings } from '../src/registry/grouping.service.ts';
+import { parseRegistryCsv } from '../src/registry/registry.csv.ts';
+import { saveRegistry } from '../src/registry/registry.service.ts';
+import type { Unit } from '../src/registry/registry.types.ts';
+import { createRound, getRound, roundQuestionnaires } from '../src/round/round.service.ts';
+import { readCsv } from '../src/shared/csv.ts';
+import { dropSchema, openStore } from '../src/store/store.ts';
+import { syntheticRegistry } from './synthetic.ts';
+
+const [dialect = 'sqlite', sizeArg = '422', rateArg = '0.95', secondsArg = '0'] = process.argv.slice(2);
+const units = Number(sizeArg);
+/** Share of the units that submit per role; simulateResponses adds 5 % started but not submitted. */
+const rate = Number(rateArg);
+/** Time budget of (b) in seconds, 0 for none: past it the remaining breakdowns are left out. */
+const budgetMs = Number(secondsArg) * 1000;
+const year = 2019;
+const batchUnits = 10_000;
+
+/** The synthetic registry, every unit a municipality (districts renumbered as such). */
+function municipalities(n: number): Unit[] {
+  return parseRegistryCsv(readCsv(syntheticRegistry(n).csv, 'registry.csv')).map((u) => ({ ...u, kind: 'kommune', parentNumber: null }));
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+interface TestJson {
+  p: number | null;
+  p_exact: number | null;
+  exact_method?: 'fisher' | 'monte-carlo';
+}
+
+type TableJson = { n?: number; options?: readonly { count: number }[] };
+
+/** The groups × codes tables that were tested, rebuilt from the JSON (as breakdown.ts builds them). */
+function testedTables(f: FrequenciesJson): { table: number[][]; test: TestJson | null }[] {
+  const groups = f.groups ?? [];
+  const counts = (t: TableJson | undefined) => (t?.options ?? []).map((o) => o.count);
+  if (f.option_tests) {
+    return f.option_tests.map((o, k) => ({
+      table: groups.map((g) => {
+        const chosen = g.options?.[k]?.count ?? 0;
+        return [chosen, (g.n ?? 0) - chosen];
+      }),
+      test: o.test as TestJson | null,
+    }));
+  }
+  if (f.item_tests) {
+    return f.item_tests.map((o) => ({
+      table: groups.map((g) => counts(g.items?.find((i) => i.key === o.key))),
+      test: o.test as TestJson | null,
+    }));
+  }
+  if (f.test === undefined) return [];
+  return [{ table: groups.map((g) => counts(g)), test: f.test as TestJson | null }];
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-bench-analysis-'));
+const schema = `kp_bench_${randomBytes(4).toString('hex')}`;
+const url = dialect === 'postgres' ? testPostgresUrl() : path.join(dir, 'bench.sqlite');
+const store = await openStore(url, dialect === 'postgres' ? { schema } : {});
+try {
+  // Setup (not part of the analysis figures).
+  let t = performance.now();
+  const registry = municipalities(units);
+  await saveRegistry(store, year, registry);
+  await createRound(store, { year, template: 'kommuneundersokelse-2019' });
+  const round = await getRound(store, year);
+  const questionnaires = await roundQuestionnaires(store, year);
+  const window = { opensAt: round.opensAt, closesAt: round.closesAt };
+  let seed = year * 10;
+  for (const [, qn] of questionnaires) {
+    for (let i = 0; i < registry.length; i += batchUnits) {
+      const inputs = simulateResponses(qn, registry.slice(i, i + batchUnits), { rate, seed: seed++, window });
+      await saveResponses(store, year, qn.role, inputs, round.closesAt);
+    }
+  }
+  // PostgreSQL: vacuumed and analysed, as autovacuum leaves it soon after a bulk load (statistics
+  // for the planner, the visibility map for index-only scans). SQLite: as the application leaves
+  // it (it never runs ANALYZE).
+  if (dialect === 'postgres') await sql`vacuum analyze unit, unit_attribute, round_unit, response, answer`.execute(store.db);
+  const counts = await store.db
+    .selectFrom('response')
+    .select(['status', sql<number>`count(*)`.as('n')])
+    .groupBy('status')
+    .execute();
+  const answerRows = Number((await store.db.selectFrom('answer').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  const setupMs = performance.now() - t;
+
+  const countable: { role: Role; key: string; type: string }[] = [];
+  for (const [role, qn] of questionnaires) {
+    for (const q of qn.questions) if (q.type !== 'text' && q.type !== 'integer') countable.push({ role, key: q.key, type: q.type });
+  }
+  const groupings = [...new Set([...(await listGroupings(store)).map((g) => g.grouping.key), 'fylke'])];
+
+  // Memory during the analysis, sampled after every call (the peak RSS of the process also
+  // covers the setup; a timer would not fire on SQLite, whose driver never yields).
+  let analysisRss = 0;
+  const sample = () => {
+    analysisRss = Math.max(analysisRss, process.memoryUsage.rss());
+  };
+
+  // (a) Frequencies.
+  t = performance.now();
+  for (const c of countable) {
+    await frequenciesJson(store, year, c.role, c.key, undefined);
+    sample();
+  }
+  const freqMs = performance.now() - t;
+
+  // (b) Breakdowns, in an order that mixes roles, questions and groupings (a stride through the
+  // question × grouping list), so that a run cut short by the budget is still a fair sample.
+  const calls = countable.flatMap((c) => groupings.map((by) => ({ ...c, by })));
+  let stride = 97;
+  while (gcd(stride, calls.length) !== 1) stride++;
+  const order = calls.map((_, k) => calls[(k * stride) % calls.length] as (typeof calls)[number]);
+  const results: { role: Role; key: string; type: string; by: string; ms: number; json: FrequenciesJson }[] = [];
+  t = performance.now();
+  for (const c of order) {
+    if (budgetMs > 0 && performance.now() - t >= budgetMs) break;
+    const s = performance.now();
+    const json = await frequenciesJson(store, year, c.role, c.key, c.by);
+    results.push({ ...c, ms: performance.now() - s, json });
+    sample();
+  }
+  const breakdownMs = performance.now() - t;
+
+  // Which tests computed an exact p; a sample of the Monte Carlo ones is run again on its own,
+  // outside the timed run, to see what they cost (and that the same p comes out).
+  let tests = 0;
+  let fisher = 0;
+  let mcCallMs = 0;
+  const mcTables: number[][][] = [];
+  const mcP: (number | null)[] = [];
+  const mcByGrouping = new Map<string, number>();
+  for (const r of results) {
+    let hasMc = false;
+    for (const { table, test } of testedTables(r.json)) {
+      if (!test) continue;
+      tests++;
+      if (test.exact_method === 'fisher') fisher++;
+      if (test.exact_method !== 'monte-carlo') continue;
+      hasMc = true;
+      mcTables.push(table);
+      mcP.push(test.p_exact);
+      mcByGrouping.set(r.by, (mcByGrouping.get(r.by) ?? 0) + 1);
+    }
+    if (hasMc) mcCallMs += r.ms;
+  }
+  const mcSample = Math.min(mcTables.length, 40);
+  let mcSampleMs = 0;
+  let mismatches = 0;
+  for (let k = 0; k < mcSample; k++) {
+    const i = Math.floor((k * mcTables.length) / mcSample);
+    const s = performance.now();
+    const again = exactP(mcTables[i] as number[][]);
+    mcSampleMs += performance.now() - s;
+    if (again.p !== mcP[i]) mismatches++;
+  }
+  const mcMs = mcSample > 0 ? (mcSampleMs / mcSample) * mcTables.length : 0;
+  const byGrouping = groupings.map((g) => ({
+    by: g,
+    tables: results.filter((r) => r.by === g).length,
+    ms: Math.round(results.filter((r) => r.by === g).reduce((s, r) => s + r.ms, 0)),
+    monte_carlo: mcByGrouping.get(g) ?? 0,
+  }));
+  const slowest = [...results]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map((r) => ({ call: `${r.role}.${r.key} (${r.type}) by ${r.by}`, ms: Math.round(r.ms) }));
+
+  process.stdout.write(
+    `${JSON.stringify({
+      dialect,
+      units,
+      rate,
+      responses: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])),
+      answer_rows: answerRows,
+      setup_ms: Math.round(setupMs),
+      questions: countable.length,
+      groupings,
+      freq_tables: countable.length,
+      freq_ms: Math.round(freqMs),
+      breakdown_tables: results.length,
+      breakdown_total: calls.length,
+      capped: results.length < calls.length,
+      breakdown_ms: Math.round(breakdownMs),
+      tests,
+      fisher,
+      monte_carlo: mcTables.length,
+      monte_carlo_sampled: mcSample,
+      monte_carlo_ms: Math.round(mcMs),
+      monte_carlo_calls_ms: Math.round(mcCallMs),
+      monte_carlo_mismatches: mismatches,
+      by_grouping: byGrouping,
+      slowest,
+      analysis_rss_mb: Math.round(analysisRss / 1024 / 1024),
+      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    })}\n`,
+  );
+} finally {
+  await store.close();
+  if (dialect === 'postgres') await dropSchema(testPostgresUrl(), schema);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
