@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: each scenario runs in a child process (so its peak memory is its own) and the
- * figures are printed as tables. BENCH_SCENARIOS ("import,forms,outreach") picks scenarios, BENCH_DIALECTS
+ * figures are printed as tables. BENCH_SCENARIOS ("import,forms,outreach,analysis") picks scenarios, BENCH_DIALECTS
  * ("sqlite,postgres") narrows every scenario; BENCH_SIZES (e.g. "422,10000") sets the import
  * sizes, BENCH_FORMS_SECONDS (10) and BENCH_FORMS_CONCURRENCY (200) the forms load.
  */
@@ -8,17 +8,19 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { analysisScenario } from './analysis.ts';
 import { outreachScenario } from './outreach.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const scenarios = (process.env.BENCH_SCENARIOS ?? 'import,forms,outreach').split(',');
+const scenarios = (process.env.BENCH_SCENARIOS ?? 'import,forms,outreach,analysis').split(',');
 const sizes = (process.env.BENCH_SIZES ?? '422,100000').split(',').map(Number);
 const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
 const formsSeconds = process.env.BENCH_FORMS_SECONDS ?? '10';
 const formsConcurrency = process.env.BENCH_FORMS_CONCURRENCY ?? '200';
 
 for (const s of scenarios)
-  if (!['import', 'forms', 'outreach'].includes(s)) throw new Error(`BENCH_SCENARIOS: unknown scenario "${s}" (import, forms, outreach)`);
+  if (!['import', 'forms', 'outreach', 'analysis'].includes(s))
+    throw new Error(`BENCH_SCENARIOS: unknown scenario "${s}" (import, forms, outreach, analysis)`);
 
 function runScenario<T>(script: string, args: string[]): T | null {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, script), ...args], {
@@ -266,3 +268,4 @@ function formsScenario(): void {
 if (scenarios.includes('import')) importScenario();
 if (scenarios.includes('forms')) formsScenario();
 if (scenarios.includes('outreach')) outreachScenario(dialects);
+if (scenarios.includes('analysis')) analysisScenario(dialects, sizes);
