@@ -40,7 +40,7 @@ const budgetMs = Number(secondsArg) * 1000;
 const year = 2019;
 const batchUnits = 10_000;
 
-/** The synthetic registry, every unit a municipality (districts renumbered as such). */
+/** The synthetic registry with every unit a municipality (the 6-digit "districts" keep their numbers). */
 function municipalities(n: number): Unit[] {
   return parseRegistryCsv(readCsv(syntheticRegistry(n).csv, 'registry.csv')).map((u) => ({ ...u, kind: 'kommune', parentNumber: null }));
 }

@@ -3,7 +3,7 @@
  * (BENCH_SIZES), N synthetic municipalities answering all three questionnaires, then (a) the
  * frequencies of every countable question and (b) every such question broken down by every
  * built-in grouping (fylke included), as `analyze frequencies` computes them. Each run is a child
- * process (analysis.bench.ts). BENCH_ANALYSIS_SECONDS (default 90) caps the breakdowns of one run:
+ * process (analysis.bench.ts). BENCH_ANALYSIS_SECONDS (default 40, 0 = no cap) caps the breakdowns of one run:
  * past it the rest is left out, the figures say how many were done, and the full time is
  * extrapolated from the rate (the calls run in an order that mixes roles, questions and groupings).
  */
@@ -55,14 +55,14 @@ const perS = (n: number, ms: number) => (ms > 0 ? (n / (ms / 1000)).toFixed(n / 
 const pct = (a: number, b: number) => (b > 0 ? `${Math.round((100 * a) / b)}%` : '-');
 
 export function analysisScenario(dialects: readonly string[], sizes: readonly number[]): AnalysisRow[] {
-  const seconds = process.env.BENCH_ANALYSIS_SECONDS ?? '90';
+  const seconds = process.env.BENCH_ANALYSIS_SECONDS ?? '40';
   const rate = process.env.BENCH_ANALYSIS_RATE ?? '0.95';
   console.log(
     `\nAnalysis: N synthetic municipalities (bench/synthetic.ts attributes), the 2019 round, simulated responses of all three roles ` +
       `(src/demo simulateResponses: ${Math.round(Number(rate) * 100)} % submitted, 5 % started, saved with saveResponses in batches of 10 000 units). ` +
       '(a) = frequenciesJson of every countable question of the three questionnaires; (b) = frequenciesJson of every such question ' +
       'by every built-in grouping (fylke included), each a call as `analyze frequencies --by` makes it. Setup is not in (a)/(b). ' +
-      `(b) is capped at ${seconds} s per run (BENCH_ANALYSIS_SECONDS); "est. full" extrapolates. ` +
+      (Number(seconds) > 0 ? `(b) is capped at ${seconds} s per run (BENCH_ANALYSIS_SECONDS); "est. full" extrapolates. ` : '') +
       'exact = tests that also computed an exact p (Fisher 2×2 / Monte Carlo, 100 000 tables each); ' +
       'MC s = time of the Monte Carlo tests (up to 40 of them timed again on their own after the run, times their count), and its share of (b). ' +
       `RSS: max sampled during the analysis / peak of the child. Machine: ${availableParallelism()} cores.\n`,
