@@ -10,10 +10,10 @@ import type { Questionnaire, Role } from '../questionnaire/model.ts';
 import { parseQuestionnaire } from '../questionnaire/validate.ts';
 import { getRegistry, resolveMapping } from '../registry/registry.service.ts';
 import { conflict, invalid, notFound } from '../shared/errors.ts';
-import { addDays, addYears, osloMidnightUtc } from '../shared/time.ts';
+import { addYears } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './round.repository.ts';
-import { districtRoles, getRound, listRounds, type Round, roundQuestionnaires, roundUnits } from './round.service.ts';
+import { getRound, insertRound, listRounds, type Round, roundQuestionnaires, roundUnits } from './round.service.ts';
 
 export interface DivisionChange {
   /** Units of the new division that were not in the source round's. */
@@ -42,36 +42,20 @@ export async function createRoundFrom(
   const units = await getRegistry(store, registryYear);
   if (units.length === 0) throw notFound(`no registry for ${registryYear}: import it first`);
   const shift = input.year - input.from;
-  const opens = addYears(source.window.opens, shift);
-  const closes = addYears(source.window.closes, shift);
-  const questionnaires = await roundQuestionnaires(store, input.from);
-  const municipalities = units.filter((u) => u.kind === 'kommune').map((u) => u.number);
-  const districts = units.filter((u) => u.kind === 'bydel').map((u) => u.number);
-  const counts: Record<string, number> = {};
-  await store.db.transaction().execute(async (trx) => {
-    if (await repo.findRound(trx, input.year)) throw conflict(`a round for ${input.year} exists already`);
-    await repo.insertRound(trx, {
+  const counts = await insertRound(
+    store,
+    {
       year: input.year,
-      registry_year: registryYear,
+      registryYear,
       template: source.template,
-      opens_at: osloMidnightUtc(opens).toISOString(),
-      closes_at: osloMidnightUtc(addDays(closes, 1)).toISOString(),
-      created_at: now.toISOString(),
-      reminder_days: JSON.stringify(source.reminders),
-    });
-    for (const [role, q] of questionnaires) {
-      await repo.insertQuestionnaire(trx, input.year, role, JSON.stringify(q));
-      const numbers = districtRoles.includes(role) ? [...municipalities, ...districts] : municipalities;
-      await repo.insertRoundUnits(trx, input.year, role, numbers);
-      counts[role] = numbers.length;
-    }
-    const letters = await trx.selectFrom('mail_template').selectAll().where('round_year', '=', input.from).execute();
-    for (const l of letters)
-      await trx
-        .insertInto('mail_template')
-        .values({ ...l, round_year: input.year, updated_at: now.toISOString() })
-        .execute();
-  });
+      opens: addYears(source.window.opens, shift),
+      closes: addYears(source.window.closes, shift),
+      reminders: source.reminders,
+      questionnaires: await roundQuestionnaires(store, input.from),
+      alsoInTransaction: (trx) => repo.copyMailTemplates(trx, input.from, input.year, now.toISOString()),
+    },
+    now,
+  );
   return {
     round: await getRound(store, input.year),
     units: counts,

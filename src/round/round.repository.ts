@@ -92,3 +92,13 @@ export async function questionnaireChanges(
     .orderBy('id')
     .execute();
 }
+
+/** Copies a round's letters (invitation and reminder texts) to another round. */
+export async function copyMailTemplates(db: Db, fromYear: number, toYear: number, at: string): Promise<void> {
+  const letters = await db.selectFrom('mail_template').selectAll().where('round_year', '=', fromYear).execute();
+  for (const l of letters)
+    await db
+      .insertInto('mail_template')
+      .values({ ...l, round_year: toYear, updated_at: at })
+      .execute();
+}

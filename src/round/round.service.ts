@@ -99,31 +99,64 @@ export async function createRound(store: Store, input: CreateRoundInput, now = n
   const opens = checkDate('--opens', input.opens ?? addYears(template.window.opens, shift));
   const closes = checkDate('--closes', input.closes ?? addYears(template.window.closes, shift));
   if (closes < opens) throw invalid(`the window closes (${closes}) before it opens (${opens})`);
-  const units = await getRegistry(store, registryYear);
+  const counts = await insertRound(
+    store,
+    {
+      year: input.year,
+      registryYear,
+      template: template.key,
+      opens,
+      closes,
+      reminders: checkReminderDays(template.reminders),
+      questionnaires: new Map(templateRoles(template).map((role) => [role, template.questionnaires.get(role) as Questionnaire])),
+    },
+    now,
+  );
+  return { round: await getRound(store, input.year), units: counts };
+}
+
+export interface NewRound {
+  readonly year: number;
+  readonly registryYear: number;
+  readonly template: string;
+  /** First and last day of the window (Oslo dates). */
+  readonly opens: string;
+  readonly closes: string;
+  readonly reminders: readonly number[];
+  readonly questionnaires: ReadonlyMap<Role, Questionnaire>;
+  /** Runs inside the round's transaction after it is written (e.g. copying letters). */
+  readonly alsoInTransaction?: (trx: Store['db']) => Promise<void>;
+}
+
+/**
+ * Writes a round in one transaction: the round, its questionnaires, and its units per role from
+ * the registry year (municipalities; the capital's districts too in the district roles).
+ */
+export async function insertRound(store: Store, r: NewRound, now: Date): Promise<Record<string, number>> {
+  const units = await getRegistry(store, r.registryYear);
   const municipalities = units.filter((u) => u.kind === 'kommune').map((u) => u.number);
   const districts = units.filter((u) => u.kind === 'bydel').map((u) => u.number);
   const counts: Record<string, number> = {};
-
   await store.db.transaction().execute(async (trx) => {
-    if (await repo.findRound(trx, input.year)) throw conflict(`a round for ${input.year} exists already`);
+    if (await repo.findRound(trx, r.year)) throw conflict(`a round for ${r.year} exists already`);
     await repo.insertRound(trx, {
-      year: input.year,
-      registry_year: registryYear,
-      template: template.key,
-      opens_at: osloMidnightUtc(opens).toISOString(),
-      closes_at: osloMidnightUtc(addDays(closes, 1)).toISOString(),
+      year: r.year,
+      registry_year: r.registryYear,
+      template: r.template,
+      opens_at: osloMidnightUtc(r.opens).toISOString(),
+      closes_at: osloMidnightUtc(addDays(r.closes, 1)).toISOString(),
       created_at: now.toISOString(),
-      reminder_days: JSON.stringify(checkReminderDays(template.reminders)),
+      reminder_days: JSON.stringify(r.reminders),
     });
-    for (const role of templateRoles(template)) {
-      const q = template.questionnaires.get(role) as Questionnaire;
-      await repo.insertQuestionnaire(trx, input.year, role, JSON.stringify(q));
+    for (const [role, q] of r.questionnaires) {
+      await repo.insertQuestionnaire(trx, r.year, role, JSON.stringify(q));
       const numbers = districtRoles.includes(role) ? [...municipalities, ...districts] : municipalities;
-      await repo.insertRoundUnits(trx, input.year, role, numbers);
+      await repo.insertRoundUnits(trx, r.year, role, numbers);
       counts[role] = numbers.length;
     }
+    await r.alsoInTransaction?.(trx);
   });
-  return { round: await getRound(store, input.year), units: counts };
+  return counts;
 }
 
 export async function getRound(store: Store, year: number): Promise<Round> {
