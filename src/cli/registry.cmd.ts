@@ -2,11 +2,13 @@
  * CLI: `registry …` and `groupings …`.
  */
 import type { Command } from 'commander';
+import { checkLevel, importGeometry } from '../registry/geometry.service.ts';
 import { importGroupings, listGroupings } from '../registry/grouping.service.ts';
 import { categories, classify } from '../registry/grouping.ts';
 import { registryToCsv } from '../registry/registry.csv.ts';
 import { getRegistry, importMapping, importRegistry, registryYears, resolveMapping } from '../registry/registry.service.ts';
 import type { Unit } from '../registry/registry.types.ts';
+import { invalid } from '../shared/errors.ts';
 import { readInput, requiredInt, withStore } from './context.ts';
 import { printJson, printTable, say } from './output.ts';
 
@@ -83,6 +85,61 @@ export function registryCommands(program: Command): void {
       const r = await withStore((store) => importMapping(store, from, to, text, name));
       say(`imported ${r.entries} mapping rows ${from} → ${to}`);
     });
+
+  registry
+    .command('import-geometry')
+    .description("import a year's shapes of counties, municipalities or city districts from GeoJSON (replaces that level; all or nothing)")
+    .requiredOption('--year <year>', 'registry year')
+    .requiredOption('--level <level>', 'fylke, kommune or bydel')
+    .requiredOption('--id-field <field>', 'the feature property holding the number (e.g. kommune_no)')
+    .option('--name-field <field>', "the feature property holding the name (default: the registry's names)")
+    .option('--tolerance <km2>', 'simplification: drop points spanning less than this many km² (default: 8; bydel 0.005; 0 keeps all)')
+    .option('--skip-unknown', 'leave out features whose number is not in the registry instead of failing')
+    .option('--credit <text>', 'source line shown under maps, e.g. "Kartgrunnlag: Kartverket; befolkning: SSB"')
+    .argument('<file>', 'GeoJSON FeatureCollection of Polygon/MultiPolygon features in longitude/latitude')
+    .action(
+      async (
+        file: string,
+        opts: {
+          year: string;
+          level: string;
+          idField: string;
+          nameField?: string;
+          tolerance?: string;
+          skipUnknown?: boolean;
+          credit?: string;
+        },
+      ) => {
+        const { text, name } = readInput(file);
+        const year = requiredInt('year', opts.year);
+        const level = checkLevel(opts.level);
+        const tolerance = opts.tolerance === undefined ? undefined : Number(opts.tolerance.replace(',', '.'));
+        if (tolerance !== undefined && !(Number.isFinite(tolerance) && tolerance >= 0)) {
+          throw invalid(`--tolerance: "${opts.tolerance}" is not a number of km² (0 or more)`);
+        }
+        const r = await withStore((store) =>
+          importGeometry(store, {
+            year,
+            level,
+            source: text.toString('utf8'),
+            fileName: name,
+            idField: opts.idField,
+            nameField: opts.nameField,
+            tolerance,
+            skipUnknown: opts.skipUnknown,
+            ...(opts.credit ? { credit: opts.credit } : {}),
+          }),
+        );
+        const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+        const missing = r.withoutShape.length;
+        say(
+          `imported ${r.matched} ${r.level} shapes for ${r.year}: ${r.features} features, ${r.matched} matched` +
+            `${r.skipped > 0 ? `, ${r.skipped} skipped` : ''}` +
+            `${missing > 0 ? `, ${missing} registry ${r.level} without shape (${r.withoutShape.slice(0, 5).join(', ')}${missing > 5 ? ', …' : ''})` : ''}` +
+            `; ${kb(r.bytesBefore)} → ${kb(r.bytesAfter)} (tolerance ${r.tolerance} km²)${r.replaced > 0 ? `, replacing ${r.replaced}` : ''}`,
+        );
+      },
+    );
 
   registry
     .command('show-mapping')

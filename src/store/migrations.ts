@@ -306,6 +306,51 @@ const migration008: Migration = {
   },
 };
 
+/** Shapes per registry year and level (fylke, kommune, bydel) for maps: one simplified GeoJSON geometry each. */
+const migration009: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('geometry')
+      .addColumn('registry_year', 'integer', (c) => c.notNull())
+      .addColumn('level', 'text', (c) => c.notNull())
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('name', 'text')
+      .addColumn('geojson', 'text', (c) => c.notNull())
+      .addColumn('credit', 'text')
+      .addPrimaryKeyConstraint('geometry_pk', ['registry_year', 'level', 'code'])
+      .execute();
+  },
+};
+
+/** Report builds: progress while running, then the HTML page and the PDF (or why it failed). */
+function migration010(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('report_build')
+        .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('round_year', 'integer', (c) => c.notNull().references('round.year').onDelete('cascade'))
+        .addColumn('definition', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('progress_done', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('progress_total', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('progress_label', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('by_user', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'text')
+        .addColumn('error', 'text')
+        .addColumn('html', 'text')
+        .addColumn('pdf', dialect === 'postgres' ? 'bytea' : 'blob')
+        .addColumn('pdf_error', 'text')
+        .execute();
+      await db.schema.createIndex('report_build_round_idx').on('report_build').columns(['round_year', 'id']).execute();
+    },
+  };
+}
+
 function migrations(dialect: Dialect): [string, Migration][] {
   return [
     ['001_foundation', migration001(dialect)],
@@ -316,6 +361,8 @@ function migrations(dialect: Dialect): [string, Migration][] {
     ['006_questionnaire_changes', migration006(dialect)],
     ['007_unit_attribute_index', migration007],
     ['008_answer_analysis_index', migration008],
+    ['009_geometry', migration009],
+    ['010_report_build', migration010(dialect)],
   ];
 }
 

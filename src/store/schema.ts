@@ -212,7 +212,40 @@ export interface QuestionnaireChangeTable {
   changes: string;
 }
 
+/** One shape of a registry year's division: a county, a municipality or a city district. */
+export interface GeometryTable {
+  registry_year: number;
+  level: 'fylke' | 'kommune' | 'bydel';
+  code: string;
+  name: string | null;
+  /** A GeoJSON Polygon or MultiPolygon, simplified, coordinates rounded to 4 decimals. */
+  geojson: string;
+  /** Where the shapes come from, shown under a map ("Kartgrunnlag: Kartverket"). */
+  credit: string | null;
+}
+
+/** One build of a round's report (see src/report/report.service.ts). */
+export interface ReportBuildTable {
+  id: Generated<number>;
+  round_year: number;
+  definition: string;
+  status: 'running' | 'done' | 'failed';
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  progress_label: Generated<string>;
+  by_user: string;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+  error: string | null;
+  html: string | null;
+  pdf: Buffer | null;
+  pdf_error: string | null;
+}
+
 export interface Database {
+  report_build: ReportBuildTable;
+  geometry: GeometryTable;
   questionnaire_change: QuestionnaireChangeTable;
   answer_recode: AnswerRecodeTable;
   app_user: AppUserTable;

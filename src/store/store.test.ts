@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { dialectOf, openStore } from './store.ts';
+import { dialectOf, openStore, sqlitePath } from './store.ts';
 import { describeStores, openTestStore } from './testing.ts';
 
 describe('store', () => {
@@ -10,6 +10,14 @@ describe('store', () => {
     assert.equal(dialectOf(':memory:'), 'sqlite');
     assert.equal(dialectOf('postgres://u@h:5432/db'), 'postgres');
     assert.equal(dialectOf('postgresql://u@h/db?schema=x'), 'postgres');
+  });
+
+  it('reads a sqlite: prefix as the path it names, not as a folder called "sqlite:"', () => {
+    assert.equal(sqlitePath('sqlite:/tmp/x.db'), '/tmp/x.db');
+    assert.equal(sqlitePath('sqlite:///tmp/x.db'), '/tmp/x.db');
+    assert.equal(sqlitePath('sqlite:data/x.db'), 'data/x.db');
+    assert.equal(sqlitePath('./data/x.sqlite'), './data/x.sqlite');
+    assert.equal(sqlitePath(':memory:'), ':memory:');
   });
 });
 

@@ -39,7 +39,17 @@ const pgTypes = {
   },
 };
 
-function openSqlite(file: string): { db: Kysely<Database>; where: string } {
+/**
+ * A SQLite location as a path: `sqlite:/tmp/x.db`, `sqlite:///tmp/x.db` and `sqlite:x.db` are
+ * read as the paths people mean (a plain path needs no prefix), not as a folder named "sqlite:".
+ */
+export function sqlitePath(url: string): string {
+  const m = /^sqlite:(\/\/)?(.*)$/i.exec(url);
+  return m ? (m[2] as string) : url;
+}
+
+function openSqlite(location: string): { db: Kysely<Database>; where: string } {
+  const file = sqlitePath(location);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const database = new SqliteDatabase(file);
   // WAL + synchronous=NORMAL: a committed transaction survives a killed process.
