@@ -40,3 +40,18 @@ describe('stacked bar chart', () => {
     assert.equal((svg.match(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="#000"><title>/g) ?? []).length, 3);
   });
 });
+
+describe('stacked bar chart ids', () => {
+  it('builds the title and description ids from a given id', () => {
+    const svg = stackedBars({
+      id: 'svar-per-dag',
+      title: 'T',
+      description: 'D',
+      categories: ['a'],
+      series: [{ label: 's', color: '#000' }],
+      values: [[1]],
+    });
+    assert.ok(svg.includes('aria-labelledby="svar-per-dag-title svar-per-dag-desc"'));
+    assert.ok(svg.includes('<title id="svar-per-dag-title">T</title><desc id="svar-per-dag-desc">D</desc>'));
+  });
+});

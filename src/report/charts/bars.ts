@@ -5,6 +5,8 @@
  */
 import { escapeHtml } from '../../server/html.ts';
 import { formatNumber } from '../../shared/numbers.ts';
+import { categorical } from './colors.ts';
+import { safeId } from './svg.ts';
 
 export interface BarSeries {
   readonly label: string;
@@ -12,6 +14,8 @@ export interface BarSeries {
 }
 
 export interface BarChart {
+  /** Unique on the page; the title and description ids are built from it (default: a running number). */
+  readonly id?: string;
   readonly title: string;
   readonly description: string;
   /** Category labels along the x axis. */
@@ -26,7 +30,7 @@ export interface BarChart {
 }
 
 /** Colours that keep 3:1 contrast against white and are told apart by most colour-blind readers. */
-export const palette = ['#0b5394', '#d55e00', '#117733', '#882255', '#6a3d9a'] as const;
+export const palette = categorical;
 
 /** A round step for `ticks` gridlines covering `v`: 1, 2 or 5 × 10^k (whole numbers for counts). */
 function niceStep(v: number, ticks: number, whole: boolean): number {
@@ -40,6 +44,7 @@ function niceStep(v: number, ticks: number, whole: boolean): number {
   return 10 * p;
 }
 
+/** Fallback ids for callers that pass none; new code passes `id`. */
 let counter = 0;
 
 export function stackedBars(c: BarChart): string {
@@ -59,11 +64,11 @@ export function stackedBars(c: BarChart): string {
   const step = plotW / Math.max(1, c.categories.length);
   const barW = Math.max(2, step * 0.7);
   const y = (v: number) => top + plotH - (v / max) * plotH;
-  const id = `chart${++counter}`;
+  const id = c.id ? safeId(c.id) : `chart${++counter}`;
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-t ${id}-d" font-family="system-ui, sans-serif" font-size="12">`,
-    `<title id="${id}-t">${escapeHtml(c.title)}</title><desc id="${id}-d">${escapeHtml(c.description)}</desc>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, sans-serif" font-size="12">`,
+    `<title id="${id}-title">${escapeHtml(c.title)}</title><desc id="${id}-desc">${escapeHtml(c.description)}</desc>`,
   );
   for (let k = 0; k <= ticks; k++) {
     const v = tick * k;
