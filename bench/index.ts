@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: each scenario runs in a child process (so its peak memory is its own) and the
- * figures are printed as tables. BENCH_SCENARIOS ("import,forms,outreach,analysis") picks scenarios, BENCH_DIALECTS
+ * figures are printed as tables. BENCH_SCENARIOS ("import,forms,outreach,analysis,report") picks scenarios, BENCH_DIALECTS
  * ("sqlite,postgres") narrows every scenario; BENCH_SIZES (e.g. "422,10000") sets the import
  * sizes, BENCH_FORMS_SECONDS (10) and BENCH_FORMS_CONCURRENCY (200) the forms load.
  */
@@ -12,15 +12,15 @@ import { analysisScenario } from './analysis.ts';
 import { outreachScenario } from './outreach.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const scenarios = (process.env.BENCH_SCENARIOS ?? 'import,forms,outreach,analysis').split(',');
+const scenarios = (process.env.BENCH_SCENARIOS ?? 'import,forms,outreach,analysis,report').split(',');
 const sizes = (process.env.BENCH_SIZES ?? '422,100000').split(',').map(Number);
 const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
 const formsSeconds = process.env.BENCH_FORMS_SECONDS ?? '10';
 const formsConcurrency = process.env.BENCH_FORMS_CONCURRENCY ?? '200';
 
 for (const s of scenarios)
-  if (!['import', 'forms', 'outreach', 'analysis'].includes(s))
-    throw new Error(`BENCH_SCENARIOS: unknown scenario "${s}" (import, forms, outreach, analysis)`);
+  if (!['import', 'forms', 'outreach', 'analysis', 'report'].includes(s))
+    throw new Error(`BENCH_SCENARIOS: unknown scenario "${s}" (import, forms, outreach, analysis, report)`);
 
 function runScenario<T>(script: string, args: string[]): T | null {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, script), ...args], {
@@ -269,3 +269,37 @@ if (scenarios.includes('import')) importScenario();
 if (scenarios.includes('forms')) formsScenario();
 if (scenarios.includes('outreach')) outreachScenario(dialects);
 if (scenarios.includes('analysis')) analysisScenario(dialects, sizes);
+if (scenarios.includes('report')) reportScenario();
+
+interface ReportRow {
+  dialect: string;
+  runs: number;
+  setup_ms: number;
+  compute_ms: number;
+  html_ms: number;
+  pdf_ms: number;
+  total_ms: number;
+  first_total_ms: number;
+  html: number;
+  pdf: number;
+  figures: number;
+  pages: number;
+  peak_rss_mb: number;
+}
+
+function reportScenario(): void {
+  console.log(
+    '\nReport: the demo (422 municipalities + 15 districts, rounds 2015–2019) in a fresh store, then the 2019 report (Table 1, ' +
+      'figures 1–39) built 3 times as `report build` does: compute = every number from the store, html = the page, pdf = Chromium ' +
+      '(front matter and each chapter printed alone to count pages, then the whole). Median of the runs; RSS is the Node process ' +
+      '(Chromium runs in its own processes).\n',
+  );
+  for (const dialect of dialects) {
+    const r = runScenario<ReportRow>('report.bench.ts', [dialect, '3']);
+    if (!r) continue;
+    console.log(
+      `${dialect.padEnd(8)} | compute ${r.compute_ms} ms | html ${r.html_ms} ms (${Math.round(r.html / 1024)} KB) | pdf ${r.pdf_ms} ms ` +
+        `(${r.pages} pages, ${Math.round(r.pdf / 1024)} KB) | total ${r.total_ms} ms (first ${r.first_total_ms} ms) | ${r.figures} figures | peak ${r.peak_rss_mb} MB | demo load ${r.setup_ms} ms`,
+    );
+  }
+}

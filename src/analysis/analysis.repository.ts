@@ -118,6 +118,27 @@ export async function optionCounts(
   return rows.map((r) => ({ grp: String(r.grp), item_key: r.item_key, code: Number(r.code), n: Number(r.n) }));
 }
 
+/** Respondents per value of a number question ("skriv inn antall"): the distribution, not the rows. */
+export async function numberCounts(
+  db: Db,
+  year: number,
+  registryYear: number,
+  role: string,
+  question: string,
+  kind: UnitKind,
+): Promise<{ value: number; n: number }[]> {
+  const rows = await submitted(db, year, registryYear, kind, null)
+    .innerJoin('answer as a', 'a.response_id', 'r.id')
+    .where('r.role', '=', role)
+    .where('a.question_key', '=', question)
+    .where('a.num', 'is not', null)
+    .select([sql<number>`a.num`.as('value'), sql<number>`count(distinct r.id)`.as('n')])
+    .groupBy('a.num')
+    .orderBy('a.num')
+    .execute();
+  return rows.map((r) => ({ value: Number(r.value), n: Number(r.n) }));
+}
+
 /** Respondents who answered the question (per group and matrix item): the N of a frequency table. */
 export async function answeredCounts(
   db: Db,

@@ -5,10 +5,12 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../shared/errors.ts';
 import { analyzeCommands } from './analyze.cmd.ts';
+import { demoCommands } from './demo.cmd.ts';
 import { exportCommands } from './export.cmd.ts';
 import { linkCommands } from './links.cmd.ts';
 import { outreachCommands } from './outreach.cmd.ts';
 import { registryCommands } from './registry.cmd.ts';
+import { reportCommands } from './report.cmd.ts';
 import { roundCommands } from './round.cmd.ts';
 import { serveCommands } from './serve.cmd.ts';
 import { statusCommands } from './status.cmd.ts';
@@ -27,7 +29,9 @@ export function buildProgram(): Command {
   statusCommands(program);
   analyzeCommands(program);
   exportCommands(program);
+  reportCommands(program);
   serveCommands(program);
+  demoCommands(program);
   program.commands.forEach(function override(c: Command) {
     c.exitOverride();
     c.commands.forEach(override);

@@ -1,5 +1,6 @@
 /**
- * CLI: `serve`, `start` (serve, loading the demo into an empty store first) and `demo`.
+ * CLI: `serve` and `start` (serve, loading the demo into an empty store first; `demo` itself is in
+ * demo.cmd.ts).
  */
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
@@ -10,10 +11,10 @@ import { type CaptureSmtp, startCaptureSmtp } from '../outreach/capture-smtp.ts'
 import { startOutreachWorker } from '../outreach/outreach.runner.ts';
 import { isOpen, listRounds } from '../round/round.service.ts';
 import { createApp } from '../server/app.ts';
-import { conflict } from '../shared/errors.ts';
 import { formatOsloDateTime } from '../shared/time.ts';
 import { openStore, type Store } from '../store/store.ts';
-import { config, withStore } from './context.ts';
+import { config } from './context.ts';
+import { printDemoSummary } from './demo.cmd.ts';
 import { say } from './output.ts';
 
 async function runServer(store: Store, cfg: Config = config(), capture?: CaptureSmtp): Promise<void> {
@@ -71,14 +72,6 @@ async function demoClock(store: Store, cfg: Config): Promise<Config> {
   return out;
 }
 
-function printDemo(summary: Awaited<ReturnType<typeof loadDemo>>): void {
-  const r = Object.entries(summary.responses)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ');
-  say(`demo loaded: ${summary.units} units, 2019 round with responses (${r})`);
-  say(`demo login: ${summary.login.email} / ${summary.login.password}`);
-}
-
 export function serveCommands(program: Command): void {
   program
     .command('serve')
@@ -96,7 +89,7 @@ export function serveCommands(program: Command): void {
       const store = await openStore(cfg.db);
       if (await isEmpty(store)) {
         say('empty store: loading the demo …');
-        printDemo(await loadDemo(store));
+        printDemoSummary(await loadDemo(store));
       }
       let demoCfg = await demoClock(store, cfg);
       let capture: CaptureSmtp | undefined;
@@ -107,19 +100,5 @@ export function serveCommands(program: Command): void {
         say(`demo mail: invitations and reminders go to a local capture server (${capture.url}); see them at /utsendelser/fanget`);
       }
       await runServer(store, demoCfg, capture);
-    });
-
-  program
-    .command('demo')
-    .description('load the demo (fictitious units, the 2019 round, simulated responses)')
-    .option('--reset', 'wipe the store first')
-    .action(async (opts: { reset?: boolean }) => {
-      const summary = await withStore(async (store) => {
-        if (!opts.reset && !(await isEmpty(store))) {
-          throw conflict('the store is not empty: use "kommunepuls demo --reset" to replace its contents with the demo');
-        }
-        return loadDemo(store, { reset: opts.reset === true });
-      });
-      printDemo(summary);
     });
 }

@@ -22,6 +22,8 @@ const envSchema = z.object({
   KOMMUNEPULS_OUTREACH_POLL_SECONDS: z.coerce.number().positive().default(30),
   KOMMUNEPULS_OUTBOX_LEASE_SECONDS: z.coerce.number().positive().default(300),
   KOMMUNEPULS_REFERENCE_DIR: z.string().optional(),
+  /** The Chromium that prints the report's PDF (Debian's package by default). */
+  KOMMUNEPULS_CHROMIUM: z.string().min(1).default('/usr/bin/chromium'),
   /** Start the clock at this instant (ISO 8601), e.g. to open a past round's forms in a demo. */
   KOMMUNEPULS_CLOCK: z.iso.datetime({ offset: true }).optional(),
   /** Serve pages with the Secure cookie flag (behind HTTPS). */
@@ -51,6 +53,8 @@ export interface Config {
   /** Instant the clock starts at, when not the real time. */
   readonly clockStart: Date | undefined;
   readonly secureCookies: boolean;
+  /** Path of the Chromium executable that prints PDFs. */
+  readonly chromium: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -74,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     referenceDir: e.KOMMUNEPULS_REFERENCE_DIR ?? path.resolve('..', 'shared', 'reference'),
     clockStart: e.KOMMUNEPULS_CLOCK ? new Date(e.KOMMUNEPULS_CLOCK) : undefined,
     secureCookies: e.KOMMUNEPULS_SECURE_COOKIES === 'true' || e.KOMMUNEPULS_SECURE_COOKIES === '1',
+    chromium: e.KOMMUNEPULS_CHROMIUM,
   };
 }
 

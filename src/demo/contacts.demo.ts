@@ -1,7 +1,7 @@
 /**
  * Fictitious contact persons for the demo: one per unit and role, with Norwegian-sounding names,
- * e-mail addresses on the reserved `.test` domain (they can never reach anyone) and made-up
- * mobile numbers.
+ * e-mail addresses at `example.org` (reserved for documentation: no one receives its mail) and
+ * made-up mobile numbers.
  */
 import { roles } from '../questionnaire/model.ts';
 import type { Unit } from '../registry/registry.types.ts';
@@ -53,12 +53,18 @@ const family = [
   'Lund',
 ];
 
+/** The reserved domain of every demo address. */
+export const demoMailDomain = 'example.org';
+
 const slug = (s: string) =>
   s
     .toLowerCase()
     .replaceAll('æ', 'ae')
     .replaceAll('ø', 'o')
     .replaceAll('å', 'a')
+    // Sámi and other accented letters (á, č, ŋ …) without their marks.
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
@@ -73,7 +79,7 @@ export function demoContactsCsv(units: readonly Unit[], roundUnits: ReadonlyMap<
       const first = rng.pick(given);
       const last = rng.pick(family);
       const phone = `+47 ${rng.int(400, 999)} ${String(rng.int(0, 99)).padStart(2, '0')} ${String(rng.int(0, 999)).padStart(3, '0')}`;
-      lines.push(csvLine([u.number, role, `${first} ${last}`, `${slug(first)}.${slug(last)}@${slug(u.name)}.kommune.test`, phone]));
+      lines.push(csvLine([u.number, role, `${first} ${last}`, `${slug(first)}.${slug(last)}.${slug(u.name)}@${demoMailDomain}`, phone]));
     }
   }
   return `${lines.join('\n')}\n`;

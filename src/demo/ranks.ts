@@ -50,3 +50,16 @@ export function latentScores(rng: Random, driver: readonly number[], weight: num
 export function logUniformInt(rng: Random, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, Math.round(Math.exp(rng.uniform(Math.log(lo), Math.log(hi + 1))))));
 }
+
+/** Whole counts adding up to `n` in the proportions given (largest remainders, ties to the first). */
+export function roundShares(shares: readonly number[], n: number): number[] {
+  const total = shares.reduce((s, x) => s + x, 0);
+  const exact = shares.map((x) => (total > 0 ? (x / total) * n : 0));
+  const counts = exact.map(Math.floor);
+  const order = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (let left = n - counts.reduce((s, c) => s + c, 0), k = 0; left > 0; left--, k++) {
+    const i = (order[k % order.length] as { i: number }).i;
+    counts[i] = (counts[i] as number) + 1;
+  }
+  return counts;
+}

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { builtinGroupings } from '../registry/grouping.builtin.ts';
 import { classify, type Grouping } from '../registry/grouping.ts';
 import type { Unit } from '../registry/registry.types.ts';
-import { demoRegistry } from './registry.demo.ts';
+import { demoRegistry, type ReferenceUnit, referenceRegistry, registryForYear } from './registry.demo.ts';
 
 const units = demoRegistry();
 const municipalities = units.filter((u) => u.kind === 'kommune');
@@ -169,5 +169,76 @@ describe('demoRegistry', () => {
         }
       }
     }
+  });
+});
+
+describe('referenceRegistry', () => {
+  // A stand-in for a real division: the demo's own numbers and populations under other names.
+  const real: ReferenceUnit[] = municipalities.map((u) => ({
+    number: u.number,
+    name: `Ekte ${u.number}`,
+    countyNumber: u.countyNumber,
+    countyName: `Fylke ${u.countyNumber}`,
+    population: attr(u, 'folketall'),
+  }));
+  const parts: ReferenceUnit[] = districts.map((d) => ({ ...d, name: `Del ${d.number}`, population: attr(d, 'folketall') }));
+  const made = referenceRegistry(real, parts, 2019, '0301');
+
+  it('keeps the real numbers, names, counties and populations, with the districts under the capital', () => {
+    assert.equal(made.length, 437);
+    for (const r of real) {
+      const u = made.find((x) => x.number === r.number);
+      assert.ok(u, r.number);
+      assert.deepEqual(
+        [u.name, u.countyNumber, u.countyName, u.kind, u.parentNumber],
+        [r.name, r.countyNumber, r.countyName, 'kommune', null],
+      );
+      assert.equal(attr(u, 'folketall'), r.population);
+    }
+    const made15 = made.filter((u) => u.kind === 'bydel');
+    assert.equal(made15.length, 15);
+    assert.ok(made15.every((d) => d.parentNumber === '0301' && d.countyName === 'Fylke 03' && d.name.startsWith('Del ')));
+  });
+
+  it("draws the attributes the reference lacks by rank, matching Table 1's counts", () => {
+    const list = made.filter((u) => u.kind === 'kommune');
+    for (const [key, expected] of Object.entries(table1)) {
+      const g = builtinGroupings.find((x) => x.key === key);
+      assert.ok(g, key);
+      assert.deepEqual(countBy(g, list), expected, key);
+    }
+    assert.equal(attr(made.find((u) => u.number === '0301') as Unit, 'sentralitet'), 1, 'the capital is the most central');
+    assert.deepEqual(referenceRegistry(real, parts, 2019, '0301'), made, 'deterministic');
+  });
+
+  it('scales the class counts for a division of another size', () => {
+    const fewer = referenceRegistry(real.slice(0, 356), [], 7, '0301').filter((u) => u.kind === 'kommune');
+    assert.equal(fewer.length, 356);
+    const g = builtinGroupings.find((x) => x.key === 'sentralitet') as Grouping;
+    assert.equal(
+      countBy(g, fewer).reduce((s, n) => s + n, 0),
+      356,
+    );
+  });
+});
+
+describe('registryForYear', () => {
+  it('keeps the division and lowers populations a little the further back, the same each time', () => {
+    const y2015 = registryForYear(units, 2019, 2015);
+    const y2018 = registryForYear(units, 2019, 2018);
+    assert.deepEqual(
+      y2015.map((u) => [u.number, u.name, u.kind]),
+      units.map((u) => [u.number, u.name, u.kind]),
+    );
+    const total = (list: readonly Unit[]) =>
+      sum(
+        list.filter((u) => u.kind === 'kommune'),
+        'folketall',
+      );
+    assert.ok(total(y2015) < total(y2018) && total(y2018) < total(municipalities));
+    assert.ok(total(y2015) > 0.94 * total(municipalities), `${total(y2015)}`);
+    for (const u of y2015) assert.equal(attr(u, 'innvandrere'), Math.round((attr(u, 'folketall') * attr(u, 'innvandrerandel')) / 100));
+    assert.deepEqual(registryForYear(units, 2019, 2015), y2015);
+    assert.deepEqual(registryForYear(units, 2019, 2019), units);
   });
 });

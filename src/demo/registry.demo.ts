@@ -3,12 +3,14 @@
  * in 18 counties, plus the 15 city districts of the capital). Names are invented; the grouped
  * distributions equal exactly the "Alle kommuner" column of the 2019 report's Table 1, so the demo
  * report's representativeness table looks like the real one. Attributes are drawn by rank from
- * latent scores (see ranks.ts): exact class counts, plausible correlations between them.
+ * latent scores (see ranks.ts): exact class counts, plausible correlations between them. The
+ * same draws complete a real division (`referenceRegistry`), and `registryForYear` gives the
+ * registries of the years before.
  */
 import type { Unit } from '../registry/registry.types.ts';
 import { capitalName, nameMaker } from './names.ts';
 import { createRandom, type Random } from './random.ts';
-import { byLatentDesc, classesByRank, fillByRank, latentScores, logUniformInt, zScores } from './ranks.ts';
+import { byLatentDesc, classesByRank, fillByRank, latentScores, logUniformInt, roundShares, zScores } from './ranks.ts';
 
 /** 18 county numbers: 01–20 without 13 and 16, like the 2019 division (which had 50 instead of 16 and 17). */
 const countyNumbers = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '14', '15', '17', '18', '19', '20'];
@@ -37,7 +39,7 @@ const shareClasses = [
 ] as const;
 /** År med bosetting 4, 3, 2, 1, 0 among those that did not settle all five years (201 did). */
 const yearsBelowFive = { values: [4, 3, 2, 1, 0], counts: [32, 103, 51, 20, 15] };
-/** Of the 95 smallest only 3 settled all five years (report footnote). */
+/** Of the 95 smallest only 3 settled all five years (report footnote); 201 in all. */
 const allFiveYears = { small: 3, other: 198 };
 /** Of the 103 with three years, five settled in 2019 (report footnote). */
 const settledAmongThreeYears = 5;
@@ -55,42 +57,136 @@ export function demoRegistry(seed = 2019): Unit[] {
   const counties = countyNumbers.map((number) => ({ number, name: number === capitalCounty ? `${capitalName} fylke` : names.county() }));
   const drafts = draftAttributes(createRandom(seed, 'attributes'));
   const numbers = municipalityNumbers(createRandom(seed, 'numbers'));
-  const rng = createRandom(seed, 'refugees');
-  const flags = settlementFlags(rng, drafts);
-  const units: Unit[] = drafts.map((d, i) => {
-    const number = numbers[i] as string;
-    const county = counties.find((c) => number.startsWith(c.number)) as { number: string; name: string };
-    return {
-      number,
-      name: i === 0 ? capitalName : names.municipality(),
-      countyNumber: county.number,
-      countyName: county.name,
-      kind: 'kommune',
-      parentNumber: null,
-      attributes: { ...baseAttributes(d), ...refugeeAttributes(rng, d, flags.settled[i] === true, flags.noParticipants[i] === true) },
-    };
-  });
+  const units = municipalityUnits(
+    createRandom(seed, 'refugees'),
+    drafts,
+    drafts.map((_, i) => {
+      const number = numbers[i] as string;
+      const county = counties.find((c) => number.startsWith(c.number)) as { number: string; name: string };
+      return { number, name: i === 0 ? capitalName : names.municipality(), countyNumber: county.number, countyName: county.name };
+    }),
+  );
   const capital = units[0] as Unit;
   const districts = demoDistricts(createRandom(seed, 'districts'), capital, names.district);
   return [...units, ...districts].sort((a, b) => a.number.localeCompare(b.number));
 }
 
+/** A unit of a real division as a reference file gives it: identity and population only. */
+export interface ReferenceUnit {
+  readonly number: string;
+  readonly name: string;
+  readonly countyNumber: string;
+  readonly countyName: string;
+  readonly population: number;
+}
+
+/**
+ * The registry of a real division (e.g. the 2019 one from the reference boundaries): real numbers,
+ * names, counties and populations, with the attributes the reference lacks (centrality, immigrant
+ * share, years with settlement, settlement and programme counts) drawn as for the fictitious
+ * country, by rank from latent scores driven by the real sizes. `capital` is the municipality
+ * whose districts are given (the largest one when absent). Deterministic for a seed.
+ */
+export function referenceRegistry(
+  municipalities: readonly ReferenceUnit[],
+  districts: readonly ReferenceUnit[],
+  seed = 2019,
+  capital?: string,
+): Unit[] {
+  if (municipalities.length === 0) throw new RangeError('a division needs municipalities');
+  const largest = [...municipalities].sort((a, b) => b.population - a.population || a.number.localeCompare(b.number))[0];
+  const capitalNumber = capital ?? (largest as ReferenceUnit).number;
+  // The capital goes first: the rank draws keep index 0 on top, as in the fictitious country.
+  const ordered = [
+    ...municipalities.filter((m) => m.number === capitalNumber),
+    ...municipalities.filter((m) => m.number !== capitalNumber).sort((a, b) => a.number.localeCompare(b.number)),
+  ];
+  const drafts = draftsFor(
+    createRandom(seed, 'attributes'),
+    ordered.map((m) => Math.max(1, Math.round(m.population))),
+  );
+  const units = municipalityUnits(createRandom(seed, 'refugees'), drafts, ordered);
+  const capitalUnit = units[0] as Unit;
+  const rng = createRandom(seed, 'districts');
+  const parts = [...districts]
+    .sort((a, b) => a.number.localeCompare(b.number))
+    .map((d) => districtUnit(rng, capitalUnit, d.number, d.name, Math.max(1, Math.round(d.population))));
+  return [...units, ...parts].sort((a, b) => a.number.localeCompare(b.number));
+}
+
+function municipalityUnits(rng: Random, drafts: readonly Draft[], identity: readonly Omit<ReferenceUnit, 'population'>[]): Unit[] {
+  const flags = settlementFlags(rng, drafts);
+  return drafts.map((d, i) => {
+    const id = identity[i] as Omit<ReferenceUnit, 'population'>;
+    return {
+      number: id.number,
+      name: id.name,
+      countyNumber: id.countyNumber,
+      countyName: id.countyName,
+      kind: 'kommune',
+      parentNumber: null,
+      attributes: { ...baseAttributes(d), ...refugeeAttributes(rng, d, flags.settled[i] === true, flags.noParticipants[i] === true) },
+    };
+  });
+}
+
+/**
+ * A year's registry before the base year: the same division, populations (and immigrant shares)
+ * a little lower the further back, larger places having grown faster; other attributes as given.
+ */
+export function registryForYear(units: readonly Unit[], baseYear: number, year: number, seed = 2019): Unit[] {
+  const back = baseYear - year;
+  if (back <= 0) return [...units];
+  const zSize = zScores(units.map((u) => Math.log(Math.max(1, u.attributes.folketall ?? 1))));
+  return units.map((u, i) => {
+    // A growth rate per unit, the same whichever year is asked for: 0.8 % a year on average.
+    const r = createRandom(seed, 'growth', u.number);
+    const growth = 0.008 + 0.005 * (zSize[i] as number) + 0.004 * r.normal();
+    const shareGrowth = 0.03 + 0.01 * r.normal();
+    const { folketall, innvandrerandel } = u.attributes;
+    if (folketall === undefined) return u;
+    const people = Math.max(100, Math.round(folketall * Math.exp(-growth * back)));
+    const share = innvandrerandel === undefined ? undefined : Math.round(10 * innvandrerandel * Math.exp(-shareGrowth * back)) / 10;
+    return {
+      ...u,
+      attributes: {
+        ...u.attributes,
+        folketall: people,
+        ...(share === undefined ? {} : { innvandrerandel: share, innvandrere: Math.round((people * share) / 100) }),
+      },
+    };
+  });
+}
+
 /** Size, centrality, immigrant share and years with settlement, index 0 being the capital. */
 function draftAttributes(rng: Random): Draft[] {
-  const n = municipalityCount;
-  const capital = [0];
   const sizeClass = classesByRank(
-    latentScores(rng, new Array(n).fill(0), 0, capital),
+    latentScores(rng, new Array(municipalityCount).fill(0), 0, [0]),
     sizeClasses.map((c) => c.count),
   );
-  const folketall = drawPopulations(rng, sizeClass);
+  return draftsFor(rng, drawPopulations(rng, sizeClass));
+}
+
+/**
+ * Class counts for `n` units: the report's own for its 422 municipalities, the same proportions
+ * for a division of another size.
+ */
+function countsFor(counts: readonly number[], n: number): number[] {
+  return counts.reduce((s, c) => s + c, 0) === n ? [...counts] : roundShares(counts, n);
+}
+
+/** Centrality, immigrant share and years with settlement for given populations, index 0 being the capital. */
+function draftsFor(rng: Random, folketall: readonly number[]): Draft[] {
+  const n = folketall.length;
+  const capital = [0];
   const zSize = zScores(folketall.map(Math.log));
-  const central = classesByRank(latentScores(rng, zSize, 1.6, capital), centralityCounts).map((c) => c + 1);
+  const central = classesByRank(latentScores(rng, zSize, 1.6, capital), countsFor(centralityCounts, n)).map((c) => c + 1);
   const shareLatent = latentScores(rng, zSize, 0.6, capital);
-  const shareClass = classesByRank(
-    shareLatent,
+  const shareCounts = countsFor(
     shareClasses.map((c) => c.count),
+    n,
   );
+  const shareClass = classesByRank(shareLatent, shareCounts);
   const share = new Array<number>(n).fill(0);
   shareClasses.forEach((c, k) => {
     fillByRank(membersOf(shareClass, k), shareLatent, () => rng.int(c.lo, c.hi) / 10, share);
@@ -136,10 +232,11 @@ function drawYearsWithSettlement(rng: Random, folketall: readonly number[], zSiz
   const latent = latentScores(rng, zSize, 1.5, [0]);
   const small = folketall.flatMap((f, i) => (f < 2000 ? [i] : []));
   const other = folketall.flatMap((f, i) => (f >= 2000 ? [i] : []));
-  const five = new Set([
-    ...byLatentDesc(small, latent).slice(0, allFiveYears.small),
-    ...byLatentDesc(other, latent).slice(0, allFiveYears.other),
-  ]);
+  const [fiveSmall, fiveOther] = countsFor(
+    [allFiveYears.small, allFiveYears.other],
+    Math.round((201 * folketall.length) / municipalityCount),
+  );
+  const five = new Set([...byLatentDesc(small, latent).slice(0, fiveSmall), ...byLatentDesc(other, latent).slice(0, fiveOther)]);
   const out = folketall.map(() => 5);
   const restIdx = folketall.flatMap((_, i) => (five.has(i) ? [] : [i]));
   const restLatent = latentScores(
@@ -147,7 +244,7 @@ function drawYearsWithSettlement(rng: Random, folketall: readonly number[], zSiz
     restIdx.map((i) => zSize[i] as number),
     0.5,
   );
-  classesByRank(restLatent, yearsBelowFive.counts).forEach((cls, k) => {
+  classesByRank(restLatent, countsFor(yearsBelowFive.counts, restIdx.length)).forEach((cls, k) => {
     out[restIdx[k] as number] = yearsBelowFive.values[cls] as number;
   });
   return out;
@@ -221,19 +318,28 @@ function refugeeAttributes(rng: Random, d: Draft, settled: boolean, noParticipan
 function demoDistricts(rng: Random, capital: Unit, name: () => string): Unit[] {
   const raw = Array.from({ length: districtCount }, () => rng.uniform(25_000, 60_000));
   const scale = (capital.attributes.folketall ?? 0) / raw.reduce((s, x) => s + x, 0);
-  return raw.map((r, k) => {
-    const folketall = Math.min(60_000, Math.max(20_000, Math.round(r * scale)));
-    // Districts have no years-with-settlement attribute; ar 5 only scales their participants.
-    const d: Draft = { folketall, sentralitet: 1, innvandrerandel: rng.int(150, 500) / 10, ar: 5 };
-    const { ar_med_bosetting: _, ...base } = baseAttributes(d);
-    return {
-      number: `${capital.number}${String(k + 1).padStart(2, '0')}`,
-      name: name(),
-      countyNumber: capital.countyNumber,
-      countyName: capital.countyName,
-      kind: 'bydel',
-      parentNumber: capital.number,
-      attributes: { ...base, ...refugeeAttributes(rng, d, rng.bernoulli(0.8), false) },
-    };
-  });
+  return raw.map((r, k) =>
+    districtUnit(
+      rng,
+      capital,
+      `${capital.number}${String(k + 1).padStart(2, '0')}`,
+      name(),
+      Math.min(60_000, Math.max(20_000, Math.round(r * scale))),
+    ),
+  );
+}
+
+function districtUnit(rng: Random, capital: Unit, number: string, name: string, folketall: number): Unit {
+  // Districts have no years-with-settlement attribute; ar 5 only scales their participants.
+  const d: Draft = { folketall, sentralitet: 1, innvandrerandel: rng.int(150, 500) / 10, ar: 5 };
+  const { ar_med_bosetting: _, ...base } = baseAttributes(d);
+  return {
+    number,
+    name,
+    countyNumber: capital.countyNumber,
+    countyName: capital.countyName,
+    kind: 'bydel',
+    parentNumber: capital.number,
+    attributes: { ...base, ...refugeeAttributes(rng, d, rng.bernoulli(0.8), false) },
+  };
 }

@@ -202,3 +202,63 @@ describe('simulateResponses', () => {
     }
   });
 });
+
+describe('simulateResponses with fixed shares', () => {
+  const withGuidelines = parseQuestionnaire({
+    ...qn,
+    questions: [
+      ...qn.questions,
+      {
+        key: 'retningslinjer',
+        type: 'single',
+        text: 'Retningslinjer?',
+        options: [
+          { code: 1, label: 'Ja, med register' },
+          { code: 2, label: 'Ja, uten register' },
+          { code: 3, label: 'Nei' },
+          { code: 9, label: 'Vet ikke' },
+        ],
+      },
+    ],
+  });
+  const shares = {
+    retningslinjer: [
+      [1, 0.3],
+      [2, 0.25],
+      [3, 0.25],
+      [9, 0.2],
+    ],
+  } as const;
+  const fixed = simulateResponses(withGuidelines, units, { rate: 0.5, seed: 1, window, shares });
+  const free = simulate(0.5, 1, withGuidelines);
+
+  it('gives the question exactly those shares among submitted responses', () => {
+    const codes = fixed
+      .filter((r) => r.status === 'submitted')
+      .flatMap((r) => {
+        const a = r.answers.get('retningslinjer');
+        return a?.kind === 'codes' ? a.codes : [];
+      });
+    const count = (c: number) => codes.filter((x) => x === c).length;
+    assert.ok(codes.length > 150);
+    for (const [code, share] of shares.retningslinjer)
+      assert.ok(Math.abs(count(code) - share * codes.length) <= 1, `${code}: ${count(code)}`);
+  });
+
+  it('leaves who answers, when, and every other answer as without them', () => {
+    assert.equal(fixed.length, free.length);
+    fixed.forEach((r, i) => {
+      const f = free[i] as ResponseInput;
+      assert.deepEqual([r.unitNumber, r.status, r.startedAt, r.submittedAt], [f.unitNumber, f.status, f.startedAt, f.submittedAt]);
+      assert.deepEqual([...r.answers.keys()], [...f.answers.keys()]);
+      for (const [key, a] of r.answers) if (key !== 'retningslinjer') assert.deepEqual(a, f.answers.get(key), key);
+    });
+  });
+
+  it('refuses fixed shares for a question a follow-up depends on', () => {
+    assert.throws(
+      () => simulateResponses(qn, units, { rate: 0.5, seed: 1, window, shares: { samarbeid: [[1, 1]] } }),
+      /a follow-up depends on integreringsansvarlig\.samarbeid/,
+    );
+  });
+});

@@ -6,11 +6,12 @@
  */
 import type { ResponseInput } from '../collect/response.service.ts';
 import type { Answer } from '../questionnaire/answer.ts';
-import type { Questionnaire } from '../questionnaire/model.ts';
+import type { AnswerCondition, Questionnaire } from '../questionnaire/model.ts';
 import { answerConditionHolds, isEligible } from '../questionnaire/routing.ts';
 import type { Unit } from '../registry/registry.types.ts';
 import { simulateAnswer } from './answers.demo.ts';
 import { createRandom, type Random } from './random.ts';
+import { classesByRank, roundShares } from './ranks.ts';
 
 export interface SimulationOptions {
   /** Share of the units that submit (0–1). */
@@ -19,6 +20,14 @@ export interface SimulationOptions {
   readonly window: { readonly opensAt: Date; readonly closesAt: Date };
   /** Days after opening when reminders went out; submissions bunch up after them. */
   readonly reminders?: readonly number[];
+  /**
+   * Fixed answer shares for single-choice questions, by question key: `[code, share]` pairs, the
+   * most positive first. Among the submitted responses that answer the question the codes come out
+   * in exactly these shares (rounded), the first code going to the units leaning most towards
+   * "Ja"; unfinished responses draw from the shares. Other questions are simulated as usual. Only
+   * for questions that no follow-up depends on (the answers are set after the routing).
+   */
+  readonly shares?: Readonly<Record<string, readonly (readonly [code: number, share: number])[]>>;
 }
 
 const defaultReminders = [7, 14, 21];
@@ -36,16 +45,62 @@ export function simulateResponses(qn: Questionnaire, units: readonly Unit[], opt
   const rest = weights.map((w, i) => (submitting.has(i) ? 0 : w));
   const started = weightedSample(rng, rest, Math.min(units.length - submitting.size, Math.round(inProgressShare * units.length)));
   const days = dayWeights(opts.window, opts.reminders ?? defaultReminders);
-  return units.flatMap((unit, i): ResponseInput[] => {
+  const shares = opts.shares ?? {};
+  for (const key of Object.keys(shares)) {
+    const q = qn.questions.find((x) => x.key === key);
+    if (q && q.type !== 'single') throw new RangeError(`fixed shares: ${qn.role}.${key} is not a single-choice question`);
+    if (qn.questions.some((x) => x.showIf && conditionKeys(x.showIf).includes(key))) {
+      throw new RangeError(`fixed shares: a follow-up depends on ${qn.role}.${key}`);
+    }
+  }
+  const out = units.flatMap((unit, i): ResponseInput[] => {
     if (!submitting.has(i) && !started.has(i)) return [];
     const unitRng = createRandom(opts.seed, qn.role, unit.number);
     const submitted = submitting.has(i);
-    const answers = answerQuestions(qn, unit, unitRng, submitted ? Number.POSITIVE_INFINITY : unitRng.int(1, 8));
+    const answers = answerQuestions(qn, unit, unitRng, submitted ? Number.POSITIVE_INFINITY : unitRng.int(1, 8), shares);
     const at = moment(unitRng, opts.window, days);
     if (!submitted) return [{ unitNumber: unit.number, status: 'in_progress', answers, startedAt: at, submittedAt: null }];
     return [
       { unitNumber: unit.number, status: 'submitted', answers, startedAt: startOf(unitRng, at, opts.window.opensAt), submittedAt: at },
     ];
+  });
+  for (const [key, pairs] of Object.entries(shares)) allotShares(out, units, key, pairs, opts.seed);
+  return out;
+}
+
+function conditionKeys(c: AnswerCondition): string[] {
+  if ('all' in c) return c.all.flatMap(conditionKeys);
+  if ('any' in c) return c.any.flatMap(conditionKeys);
+  return [c.question];
+}
+
+/**
+ * Gives the submitted responses that answer `key` its codes in the shares asked (largest
+ * remainders), by rank of a lean towards "Ja": the same kind of unit says "Ja" as in other
+ * questions, and the totals come out as asked whatever the noise.
+ */
+function allotShares(
+  responses: ResponseInput[],
+  units: readonly Unit[],
+  key: string,
+  pairs: readonly (readonly [number, number])[],
+  seed: number,
+): void {
+  const byNumber = new Map(units.map((u) => [u.number, u]));
+  const answering = responses.filter((r) => r.status === 'submitted' && r.answers.get(key)?.kind === 'codes');
+  const latent = answering.map((r) => {
+    const unit = byNumber.get(r.unitNumber) as Unit;
+    return lean(unit, createRandom(seed, 'shares', key, unit.number));
+  });
+  const counts = roundShares(
+    pairs.map(([, share]) => share),
+    answering.length,
+  );
+  classesByRank(latent, counts).forEach((cls, k) => {
+    ((answering[k] as ResponseInput).answers as Map<string, Answer>).set(key, {
+      kind: 'codes',
+      codes: [(pairs[cls] as readonly [number, number])[0]],
+    });
   });
 }
 
@@ -81,7 +136,13 @@ function weightedSample(rng: Random, weights: readonly number[], k: number): Set
  * and its follow-up condition holds for the answers so far. `stopAfter` asked questions cuts a
  * response that was left unfinished.
  */
-function answerQuestions(qn: Questionnaire, unit: Unit, rng: Random, stopAfter: number): Map<string, Answer> {
+function answerQuestions(
+  qn: Questionnaire,
+  unit: Unit,
+  rng: Random,
+  stopAfter: number,
+  shares: NonNullable<SimulationOptions['shares']>,
+): Map<string, Answer> {
   const answers = new Map<string, Answer>();
   const ctx = { rng, lean: lean(unit, rng), role: qn.role, kind: unit.kind };
   let asked = 0;
@@ -90,7 +151,11 @@ function answerQuestions(qn: Questionnaire, unit: Unit, rng: Random, stopAfter: 
     if (q.showIf && !answerConditionHolds(q.showIf, answers)) continue;
     if (asked++ >= stopAfter) break;
     if (!q.required && !rng.bernoulli(questionAnswerRate)) continue;
-    const a = simulateAnswer(q, ctx);
+    const fixed = q.type === 'single' ? shares[q.key] : undefined;
+    // One draw either way, so fixing a question's shares leaves every other answer as it was.
+    const a: Answer | null = fixed
+      ? { kind: 'codes', codes: [(fixed[rng.weighted(fixed.map(([, w]) => w))] as readonly [number, number])[0]] }
+      : simulateAnswer(q, ctx);
     if (a) answers.set(q.key, a);
   }
   return answers;

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { miniQuestionnaire } from '../round/fixtures.ts';
-import { keyFromLabel, moveQuestion, nextOptionCode, placeQuestion } from './edit.ts';
+import {
+  followUpsBeforeTrigger,
+  keyFromLabel,
+  moveQuestion,
+  moveSection,
+  nextOptionCode,
+  placeQuestion,
+  questionsIn,
+  removeSection,
+  updateSection,
+} from './edit.ts';
 import type { Question } from './model.ts';
 import { parseQuestionnaire } from './validate.ts';
 
@@ -41,6 +51,65 @@ describe('moving questions', () => {
   it('places a new question last in its section', () => {
     const q: Question = { key: 'ny', type: 'text', text: 'Ny', section: 'om_deg' };
     assert.deepEqual(keys(placeQuestion(qn, q)).slice(0, 2), ['om_deg:rolle', 'om_deg:ny']);
+  });
+});
+
+describe('sections', () => {
+  const three = { ...qn, sections: [...qn.sections, { key: 'slutt', title: 'Slutt' }] };
+
+  it('moves a section with its questions, which keep their order within it', () => {
+    const moved = moveSection(three, 'tema', 'up');
+    assert.deepEqual(
+      moved.sections.map((s) => s.key),
+      ['tema', 'om_deg', 'slutt'],
+    );
+    assert.deepEqual(keys(moved), [...keys(qn).slice(1), 'om_deg:rolle']);
+    assert.equal(parseQuestionnaire(moved, 'skolesjef').questions.length, qn.questions.length, 'still valid');
+    assert.equal(moveSection(three, 'om_deg', 'up'), three, 'the first cannot go further up');
+    assert.equal(moveSection(three, 'slutt', 'down'), three, 'the last cannot go further down');
+  });
+
+  it('gives questions without a section their section when another section comes first', () => {
+    const implicit = { ...three, questions: three.questions.map((q) => (q.key === 'rolle' ? { ...q, section: undefined } : q)) };
+    const moved = moveSection(implicit, 'om_deg', 'down');
+    assert.equal(moved.questions.find((q) => q.key === 'rolle')?.section, 'om_deg');
+    assert.equal(moved.questions.at(-1)?.key, 'rolle');
+  });
+
+  it('renames a section in place, lists its questions and removes it', () => {
+    const renamed = updateSection(three, { key: 'tema', title: { nb: 'Temaer', nn: 'Tema', en: 'Topics' } });
+    assert.deepEqual(renamed.sections[1], { key: 'tema', title: { nb: 'Temaer', nn: 'Tema', en: 'Topics' } });
+    assert.deepEqual(
+      questionsIn(three, 'om_deg').map((q) => q.key),
+      ['rolle'],
+    );
+    assert.deepEqual(questionsIn(three, 'slutt'), []);
+    assert.deepEqual(
+      removeSection(three, 'slutt').sections.map((s) => s.key),
+      ['om_deg', 'tema'],
+    );
+  });
+
+  it('names follow-ups that a move would put before the question they depend on', () => {
+    assert.deepEqual(followUpsBeforeTrigger(qn), []);
+    assert.deepEqual(followUpsBeforeTrigger(moveQuestion(qn, 'antall', 'up')), [{ question: 'antall', trigger: 'har_oversikt' }]);
+    const compound = {
+      ...qn,
+      questions: qn.questions.map((q) =>
+        q.key === 'samarbeid_med'
+          ? {
+              ...q,
+              showIf: {
+                any: [
+                  { question: 'samarbeid', codes: [1] },
+                  { question: 'har_oversikt', codes: [1] },
+                ],
+              },
+            }
+          : q,
+      ),
+    };
+    assert.deepEqual(followUpsBeforeTrigger(compound), [{ question: 'samarbeid_med', trigger: 'har_oversikt' }]);
   });
 });
 

@@ -4,7 +4,7 @@
  * change log). Also the choice of a code for a new option: codes carry an option across years,
  * so a new option never takes a code that an earlier round used for something else.
  */
-import type { Option, Question, Questionnaire, Section, TextInput } from './model.ts';
+import type { AnswerCondition, Option, Question, Questionnaire, Section, TextInput } from './model.ts';
 import { toText } from './model.ts';
 
 export const sectionOf = (qn: Questionnaire, q: Question): string => q.section ?? (qn.sections[0] as Section).key;
@@ -60,6 +60,62 @@ export function replaceQuestion(qn: Questionnaire, q: Question): Questionnaire {
 
 export function addSection(qn: Questionnaire, section: Section): Questionnaire {
   return { ...qn, sections: [...qn.sections, section] };
+}
+
+/** The questions of a section, in order (a question without a section is in the first). */
+export const questionsIn = (qn: Questionnaire, key: string): Question[] => qn.questions.filter((q) => sectionOf(qn, q) === key);
+
+/** Replaces a section's texts (title, introduction); its key and place stay. */
+export function updateSection(qn: Questionnaire, section: Section): Questionnaire {
+  return { ...qn, sections: qn.sections.map((s) => (s.key === section.key ? section : s)) };
+}
+
+/**
+ * Moves a section one step, its questions with it (questions follow the order of the sections).
+ * A question without a section belongs to the first; when another section comes first, such a
+ * question is given its section explicitly so that it stays where it was.
+ */
+export function moveSection(qn: Questionnaire, key: string, direction: 'up' | 'down'): Questionnaire {
+  const i = qn.sections.findIndex((s) => s.key === key);
+  const j = direction === 'up' ? i - 1 : i + 1;
+  if (i < 0 || j < 0 || j >= qn.sections.length) return qn;
+  const sections = [...qn.sections];
+  sections[i] = qn.sections[j] as Section;
+  sections[j] = qn.sections[i] as Section;
+  const first = (qn.sections[0] as Section).key;
+  const firstChanged = (sections[0] as Section).key !== first;
+  const order = sections.map((s) => s.key);
+  const questions = qn.questions
+    .map((q) => (firstChanged && q.section === undefined ? { ...q, section: first } : q))
+    .map((q, n) => ({ q, n, at: order.indexOf(q.section ?? first) }))
+    .sort((a, b) => a.at - b.at || a.n - b.n)
+    .map((x) => x.q);
+  return { ...qn, sections, questions };
+}
+
+/** Removes a section; the caller makes sure it is empty (see questionsIn). */
+export function removeSection(qn: Questionnaire, key: string): Questionnaire {
+  return { ...qn, sections: qn.sections.filter((s) => s.key !== key) };
+}
+
+function conditionTargets(c: AnswerCondition): string[] {
+  if ('all' in c) return c.all.flatMap(conditionTargets);
+  if ('any' in c) return c.any.flatMap(conditionTargets);
+  return [c.question];
+}
+
+/** Follow-ups that would come before a question they depend on (a move that must be refused). */
+export function followUpsBeforeTrigger(qn: Questionnaire): { question: string; trigger: string }[] {
+  const out: { question: string; trigger: string }[] = [];
+  const all = new Set(qn.questions.map((q) => q.key));
+  const earlier = new Set<string>();
+  for (const q of qn.questions) {
+    for (const t of q.showIf ? conditionTargets(q.showIf) : []) {
+      if (all.has(t) && !earlier.has(t)) out.push({ question: q.key, trigger: t });
+    }
+    earlier.add(q.key);
+  }
+  return out;
 }
 
 /** Codes with a conventional meaning in the questionnaires: 8 "Ikke relevant", 9 "Vet ikke". */

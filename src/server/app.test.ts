@@ -11,7 +11,7 @@ const cfg = loadConfig({});
 const template = writeMiniTemplate();
 
 describeStores('web pages', (test) => {
-  test('shows the rounds with units per role on the start page', async (store) => {
+  test('guides through the year of the newest round and lists the rounds with units per role on the start page', async (store) => {
     await importRegistry(store, 2019, miniRegistryCsv, 'r.csv');
     await createRound(store, { year: 2019, template });
     const app = createApp(store, cfg);
@@ -19,8 +19,18 @@ describeStores('web pages', (test) => {
     assert.equal(res.status, 200);
     const body = await res.text();
     assert.match(body, /<html lang="nb">/);
-    assert.match(body, /Undersøkelsen 2019/);
-    assert.match(body, /svarperiode 3\. januar 2020 – 29\. januar 2020/);
+    assert.match(body, /Året steg for steg: undersøkelsen 2019/);
+    for (const step of [
+      '/registry/2019',
+      '/runde/2019/skjema/',
+      '/utsendelser?ar=2019',
+      '/runde/2019"',
+      '/runde/2019/rapport',
+      '/runde/2019/eksport',
+    ])
+      assert.ok(body.includes(`href="${step}`), `the guide links ${step}`);
+    assert.match(body, /<a href="\/runde\/2019">2019<\/a>/);
+    assert.match(body, /register 2019<br>3\. januar 2020 – 29\. januar 2020/);
     assert.match(body, /<th scope="row">Skolesjef<\/th><td class="num">6<\/td>/);
   });
 

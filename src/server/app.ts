@@ -10,9 +10,12 @@ import { clockFrom, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
 import { type AdminEnv, adminAuth } from './admin/auth.ts';
+import { compareRoutes } from './admin/compare.routes.ts';
+import { exportRoutes } from './admin/export.routes.ts';
 import { monitorRoutes } from './admin/monitor.routes.ts';
 import { outreachRoutes } from './admin/outreach.routes.ts';
 import { questionnaireEditorRoutes } from './admin/questionnaire.routes.ts';
+import { reportRoutes } from './admin/report.routes.ts';
 import { roundSetupRoutes } from './admin/setup.routes.ts';
 import { unitRoutes } from './admin/unit.routes.ts';
 import { type Csrf, loadCsrf } from './csrf.ts';
@@ -51,12 +54,15 @@ export function createApp(store: Store, cfg: Config, options: AppOptions = {}): 
   app.get('/health', (c) => c.json({ ok: true, store: store.dialect }));
   app.get('/favicon.ico', (c) => c.body(null, 204));
 
-  app.get('/', async (c) => c.html(await overviewPage(store, c.get('viewer'))));
+  app.get('/', async (c) => c.html(await overviewPage(store, c.get('viewer'), clock())));
   monitorRoutes(app, store, clock);
   unitRoutes(app, store, cfg, clock);
+  compareRoutes(app, store);
   outreachRoutes(app, store, { cfg, clock, ...(options.capture ? { capture: options.capture } : {}) });
   questionnaireEditorRoutes(app, store, clock);
   roundSetupRoutes(app, store, clock);
+  reportRoutes(app, store, cfg, clock);
+  exportRoutes(app, store);
   app.get('/registry/:year', async (c) =>
     c.html(await registryPage(store, Number(c.req.param('year')), c.req.query('q') ?? '', c.get('viewer'))),
   );

@@ -3,6 +3,7 @@
  * inlined (no extra request on a slow line), skip link, header and main landmark.
  */
 import { createHash } from 'node:crypto';
+import { compareCss } from './compare.render.ts';
 import { type Html, html, trusted } from './html.ts';
 
 const css = `
@@ -29,6 +30,7 @@ th{background:var(--soft)}td.num,th.num{text-align:right;font-variant-numeric:ta
 .card{border:1px solid var(--line);border-radius:6px;padding:12px;margin:0 0 16px;overflow-wrap:anywhere}.card .scroll{overflow-wrap:normal}.card h2{margin-top:0}
 p>input,p>select{max-width:100%}fieldset{min-width:0}
 form.stack .check{display:flex;gap:8px;align-items:center;margin:.75rem 0 0}form.stack .check input{width:auto;margin:0}form.stack .check label{margin:0}.cards.wide{grid-template-columns:repeat(auto-fit,minmax(min(100%,22rem),1fr))}
+${compareCss}
 `;
 
 /** Content-Security-Policy allowing exactly the inlined stylesheet and nothing from elsewhere. */
@@ -46,6 +48,7 @@ const navLinks: readonly [string, string][] = [
   ['/runde', 'Innsamling'],
   ['/kontakter', 'Kontakter'],
   ['/utsendelser', 'Utsendelser'],
+  ['/rapport', 'Rapport'],
 ];
 
 function nav(viewer: Viewer, active: string): Html {

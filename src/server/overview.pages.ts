@@ -2,40 +2,93 @@
  * The start page (registry years, rounds and their response counts) and a registry year's units.
  */
 import { responseCounts } from '../collect/response.service.ts';
+import { roundStatus } from '../monitor/monitor.service.ts';
+import { outboxStatus } from '../outreach/outbox.service.ts';
 import { getRegistry, registryYears } from '../registry/registry.service.ts';
-import { listRounds, roundUnitCounts } from '../round/round.service.ts';
+import { listBuilds } from '../report/report.service.ts';
+import { listRounds, type Round, roundUnitCounts } from '../round/round.service.ts';
 import { invalid } from '../shared/errors.ts';
 import { formatNumber } from '../shared/numbers.ts';
-import { formatOsloDate } from '../shared/time.ts';
+import { formatOsloDate, osloDate } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
 import { registryImportForm, registryUploads } from './admin/setup.pages.ts';
-import { html } from './html.ts';
+import { type Html, html } from './html.ts';
 import { roleName } from './labels.ts';
 import { page, type Viewer } from './layout.ts';
 
-export async function overviewPage(store: Store, viewer: Viewer): Promise<string> {
+/**
+ * The year step by step for the newest round: registry → questionnaires → invitations → answers
+ * coming in → report → exports, each one click away, with where it stands.
+ */
+async function yearGuide(store: Store, round: Round, units: number): Promise<Html> {
+  const year = round.year;
+  const status = await roundStatus(store, year);
+  const mail = await outboxStatus(store, year);
+  const build = (await listBuilds(store, year))[0];
+  const m = status.municipalities;
+  const submitted = Object.values(m.roles).reduce((sum, r) => sum + (r?.submitted ?? 0), 0);
+  const roles = Object.keys(m.roles);
+  const firstRole = roles[0] ?? 'kommunedirektor';
+  const steps: [string, string, Html | string][] = [
+    [
+      `/registry/${round.registryYear}`,
+      `Registeret ${round.registryYear}`,
+      `${formatNumber(units)} enheter med folketall og andre egenskaper`,
+    ],
+    [`/runde/${year}/skjema/${firstRole}`, 'Spørreskjemaene', `${roles.length} skjema: ${roles.map(roleName).join(', ')}`],
+    [
+      `/utsendelser?ar=${year}`,
+      'Invitasjoner og påminnelser',
+      `${formatNumber(mail.byStatus.sent)} e-poster sendt, ${formatNumber(mail.byStatus.queued)} i kø`,
+    ],
+    [
+      `/runde/${year}`,
+      'Svar underveis',
+      `${formatNumber(submitted)} skjema sendt inn; ${formatNumber(m.anyRole.submitted)} av ${formatNumber(m.anyRole.units)} kommuner har svart på minst ett`,
+    ],
+    [
+      `/runde/${year}/rapport`,
+      'Rapporten',
+      build?.status === 'done'
+        ? `sist bygget ${formatOsloDate(new Date(build.finished_at ?? build.updated_at))}`
+        : 'ikke bygget ennå: ett klikk lager HTML og PDF',
+    ],
+    [`/runde/${year}/eksport`, 'Eksport for forskere', 'CSV med kodebok, Excel og SPSS, uten kontaktdata'],
+  ];
+  return html`<section class="card" aria-labelledby="guide"><h2 id="guide">Året steg for steg: undersøkelsen ${year}</h2>
+<ol class="steps">${steps.map(([href, label, note]) => html`<li><a href="${href}">${label}</a><br><span class="muted">${note}</span></li>`)}</ol></section>`;
+}
+
+export async function overviewPage(store: Store, viewer: Viewer, now: Date): Promise<string> {
   const years = await registryYears(store);
   const rounds = await listRounds(store);
-  const roundBlocks = [];
-  for (const r of rounds.reverse()) {
+  const newest = rounds.at(-1);
+  const guide = newest ? await yearGuide(store, newest, years.find((y) => y.year === newest.registryYear)?.units ?? 0) : '';
+  // All rounds in one table, newest first: a round's roles as rows under it.
+  const roundRows: Html[] = [];
+  for (const r of [...rounds].reverse()) {
     const units = await roundUnitCounts(store, r.year);
     const counts = await responseCounts(store, r.year);
-    const rows = Object.entries(units).map(([role, n]) => {
+    const entries = Object.entries(units);
+    entries.forEach(([role, n], i) => {
       const c = counts.get(role) ?? { inProgress: 0, submitted: 0 };
       const rate = n > 0 ? formatNumber((100 * c.submitted) / n, 0) : '0';
-      return html`<tr><th scope="row">${roleName(role)}</th><td class="num">${n}</td><td class="num">${c.inProgress}</td><td class="num">${c.submitted}</td><td class="num">${rate} %</td></tr>`;
+      const head =
+        i === 0
+          ? html`<th scope="rowgroup" rowspan="${entries.length}"><a href="/runde/${r.year}">${r.year}</a><br><span class="muted">register ${r.registryYear}<br>${formatOsloDate(r.opensAt)} – ${formatOsloDate(new Date(r.closesAt.getTime() - 1))}</span></th>`
+          : '';
+      roundRows.push(
+        html`<tr>${head}<th scope="row">${roleName(role)}</th><td class="num">${n}</td><td class="num">${c.inProgress}</td><td class="num">${c.submitted}</td><td class="num">${rate} %</td></tr>`,
+      );
     });
-    roundBlocks.push(html`<section class="card" aria-labelledby="r${r.year}">
-<h2 id="r${r.year}"><a href="/runde/${r.year}">Undersøkelsen ${r.year}</a></h2>
-<p class="muted">Register ${r.registryYear} · svarperiode ${formatOsloDate(r.opensAt)} – ${formatOsloDate(new Date(r.closesAt.getTime() - 1))}</p>
-<table><caption class="muted">Svar per rolle</caption><thead><tr><th scope="col">Rolle</th><th scope="col" class="num">Enheter</th><th scope="col" class="num">Påbegynt</th><th scope="col" class="num">Sendt inn</th><th scope="col" class="num">Svarprosent</th></tr></thead>
-<tbody>${rows}</tbody></table></section>`);
   }
+  const roundTable = html`<div class="scroll" tabindex="0" role="region" aria-label="Undersøkelser"><table><thead><tr><th scope="col">Undersøkelse</th><th scope="col">Rolle</th><th scope="col" class="num">Enheter</th><th scope="col" class="num">Påbegynt</th><th scope="col" class="num">Sendt inn</th><th scope="col" class="num">Svarprosent</th></tr></thead><tbody>${roundRows}</tbody></table></div>`;
   const body = html`<h1>Kommunepuls</h1>
 <p>Den årlige undersøkelsen blant alle kommuner: register, spørreskjema, utsending, svar, analyse og rapport i ett verktøy.</p>
+${guide}
 <h2>Undersøkelser</h2>
 ${viewer.role === 'admin' ? html`<p><a class="button" href="/runder/ny">Ny undersøkelse</a></p>` : false}
-${roundBlocks.length > 0 ? html`<div class="cards">${roundBlocks}</div>` : html`<p>Ingen undersøkelser ennå.${viewer.role === 'admin' ? html` <a href="/runder/ny">Opprett den første</a>.` : ''}</p>`}
+${roundRows.length > 0 ? roundTable : html`<p>Ingen undersøkelser ennå.${viewer.role === 'admin' ? html` <a href="/runder/ny">Opprett den første</a>.` : ''}</p>`}
 <h2 id="register">Register</h2>
 ${
   years.length > 0
@@ -52,7 +105,7 @@ ${registryImportForm(viewer, {
     (years
       .map((y) => y.year)
       .sort((a, b) => a - b)
-      .at(-1) ?? new Date().getFullYear() - 1) + 1,
+      .at(-1) ?? Number(osloDate(now).slice(0, 4)) - 1) + 1,
   ),
   existing: years.map((y) => y.year),
 })}</details>`

@@ -1,7 +1,8 @@
 /**
  * Login for the survey team: the login page, logout, and the guard in front of every admin page.
  * A session is a random id in an HttpOnly, SameSite=Lax cookie; every admin POST needs the
- * session's CSRF token and a same-origin request; analysts may read but not change anything;
+ * session's CSRF token and a same-origin request; analysts may read but not change anything (they
+ * may step through the questionnaire preview, which saves nothing);
  * failed logins are rate limited per address and per e-mail.
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -44,6 +45,13 @@ const fromHere = (c: Context) =>
     host: c.req.header('host'),
     fetchSite: c.req.header('sec-fetch-site'),
   });
+
+/**
+ * The one kind of POST an analyst may make: stepping through the questionnaire preview
+ * (questionnaire.preview.ts), which carries the answers in the page and saves nothing.
+ */
+const previewStep = /^\/runde\/\d+\/skjema\/[a-z_]+\/forhandsvis\/[^/]+\/(side\/[^/]+|send)$/;
+export const analystMayPost = (path: string): boolean => previewStep.test(path);
 
 const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/');
 
@@ -116,7 +124,7 @@ export function adminAuth(app: Hono<AdminEnv>, store: Store, opts: AdminAuthOpti
         deleteCookie(c, cookieName, { path: '/' });
         return c.redirect('/logg-inn', 303);
       }
-      if (user.role !== 'admin') return forbidden(c, 'Du har lesetilgang og kan ikke endre noe.');
+      if (user.role !== 'admin' && !analystMayPost(path)) return forbidden(c, 'Du har lesetilgang og kan ikke endre noe.');
     }
     c.set('user', user);
     c.set('viewer', { name: user.name, role: user.role, csrf: csrf.token(subject) });

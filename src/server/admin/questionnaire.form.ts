@@ -6,18 +6,8 @@
  * here (see nextOptionCode), never from the form.
  */
 import { choiceOptions, keyFromLabel, nextOptionCode } from '../../questionnaire/edit.ts';
-import {
-  type AnswerCondition,
-  comparisonOps,
-  type Option,
-  type Question,
-  type Questionnaire,
-  type RegistryCondition,
-  type Scale,
-  type TextInput,
-  toText,
-} from '../../questionnaire/model.ts';
-import { answerCodes } from '../../questionnaire/validate.ts';
+import { type Option, type Question, type Questionnaire, type Scale, type TextInput, toText } from '../../questionnaire/model.ts';
+import { conditionsToForm, readEligibleIf, readShowIf } from './questionnaire.conditions.ts';
 
 export type Raw = Record<string, string | string[]>;
 export interface Problem {
@@ -25,9 +15,10 @@ export interface Problem {
   readonly message: string;
 }
 
+/** One posted value, trimmed (a text box posts its line breaks as CR LF; they are kept as LF). */
 export const one = (raw: Raw, name: string): string => {
   const v = raw[name];
-  return (typeof v === 'string' ? v : (v?.[0] ?? '')).trim();
+  return (typeof v === 'string' ? v : (v?.[0] ?? '')).replace(/\r\n?/g, '\n').trim();
 };
 export const many = (raw: Raw, name: string): string[] => {
   const v = raw[name];
@@ -86,19 +77,7 @@ export function questionToForm(q: Question): Raw {
     if (q.maxLength !== undefined) raw.makslengde = String(q.maxLength);
     if (q.multiline !== false) raw.flerlinjet = '1';
   }
-  if (q.showIf) {
-    if ('question' in q.showIf) {
-      raw['vis.sporsmal'] = q.showIf.item ? `${q.showIf.question}.${q.showIf.item}` : q.showIf.question;
-      raw['vis.koder'] = q.showIf.codes.map(String);
-    } else raw['vis.sammensatt'] = '1';
-  }
-  if (q.eligibleIf) {
-    if ('attribute' in q.eligibleIf) {
-      raw['gjelder.attributt'] = q.eligibleIf.attribute;
-      raw['gjelder.op'] = q.eligibleIf.op;
-      raw['gjelder.verdi'] = String(q.eligibleIf.value).replace('.', ',');
-    } else raw['gjelder.sammensatt'] = '1';
-  }
+  conditionsToForm(raw, q.showIf, q.eligibleIf);
   return raw;
 }
 
@@ -127,7 +106,7 @@ export interface FormContext {
 const keyPattern = /^[a-z][a-z0-9_]*$/;
 export const questionTypes: readonly Question['type'][] = ['single', 'multi', 'scale', 'matrix', 'integer', 'text'];
 
-function readText(raw: Raw, prefix: string, problems: Problem[], what: string | null): TextInput | undefined {
+export function readText(raw: Raw, prefix: string, problems: Problem[], what: string | null): TextInput | undefined {
   const nb = one(raw, `${prefix}.nb`);
   const nn = one(raw, `${prefix}.nn`);
   const en = one(raw, `${prefix}.en`);
@@ -215,44 +194,6 @@ function readScale(
   const extra = readOptions(raw, 'ekstra', existing?.extra ?? [], earlier, points, rows, problems);
   if (min === undefined || max === undefined || minLabel === undefined || maxLabel === undefined) return undefined;
   return { min, max, minLabel, maxLabel, ...(extra.length > 0 ? { extra } : {}) };
-}
-
-function readShowIf(raw: Raw, ctx: FormContext, problems: Problem[]): AnswerCondition | undefined {
-  if (one(raw, 'vis.sammensatt') && ctx.existing?.showIf) return ctx.existing.showIf;
-  const target = one(raw, 'vis.sporsmal');
-  if (target === '') return undefined;
-  const [question = '', item] = target.split('.');
-  const q = ctx.qn.questions.find((x) => x.key === question);
-  if (!q) {
-    problems.push({ field: 'vis.sporsmal', message: 'Velg et spørsmål fra listen' });
-    return undefined;
-  }
-  const allowed = new Set(answerCodes(q));
-  const codes = many(raw, 'vis.koder')
-    .map(Number)
-    .filter((c) => allowed.has(c));
-  if (codes.length === 0) {
-    problems.push({ field: 'vis.koder', message: 'Kryss av for minst ett svar som skal vise spørsmålet' });
-    return undefined;
-  }
-  return { question, ...(item ? { item } : {}), codes };
-}
-
-function readEligibleIf(raw: Raw, ctx: FormContext, problems: Problem[]): RegistryCondition | undefined {
-  if (one(raw, 'gjelder.sammensatt') && ctx.existing?.eligibleIf) return ctx.existing.eligibleIf;
-  const attribute = one(raw, 'gjelder.attributt');
-  if (attribute === '') return undefined;
-  const op = one(raw, 'gjelder.op');
-  const value = one(raw, 'gjelder.verdi')
-    .replace(/[\s\u00a0]/g, '')
-    .replace(',', '.');
-  if (!keyPattern.test(attribute)) problems.push({ field: 'gjelder.attributt', message: 'Velg et registertall fra listen' });
-  if (!(comparisonOps as readonly string[]).includes(op)) problems.push({ field: 'gjelder.op', message: 'Velg en sammenligning' });
-  if (!/^-?\d+(\.\d+)?$/.test(value)) {
-    problems.push({ field: 'gjelder.verdi', message: 'Skriv et tall å sammenligne med, for eksempel 0' });
-    return undefined;
-  }
-  return { attribute, op: op as (typeof comparisonOps)[number], value: Number(value) };
 }
 
 /** The posted fields as a question, or the problems found in them. */

@@ -6,12 +6,13 @@
  */
 import type { QuestionnaireChange } from '../../questionnaire/diff.ts';
 import { sectionOf } from '../../questionnaire/edit.ts';
-import { type Question, type Questionnaire, type Role, roles, textIn } from '../../questionnaire/model.ts';
+import { type Question, type Questionnaire, type Role, roles, type Section, textIn } from '../../questionnaire/model.ts';
 import type { Round } from '../../round/round.service.ts';
 import { formatOsloDate, formatOsloDateTime } from '../../shared/time.ts';
 import { type Html, html } from '../html.ts';
 import { roleName } from '../labels.ts';
-import { page, type Viewer } from '../layout.ts';
+import type { Viewer } from '../layout.ts';
+import { editorPage } from './questionnaire.style.ts';
 import { changeInWords, describeEligibleIf, describeShowIf, typeNames } from './questionnaire.words.ts';
 
 export const editorBase = (year: number, role: Role) => `/runde/${year}/skjema/${role}`;
@@ -50,24 +51,40 @@ function conditions(qn: Questionnaire, q: Question): Html {
   return parts.length > 0 ? html`${parts.map((p, i) => html`${i > 0 ? html`<br>` : ''}${p}`)}` : html`<span class="muted">Alle</span>`;
 }
 
+/** A key that may break after its underscores (long keys in a narrow column). */
+const breakable = (key: string): Html => html`${key.split('_').map((part, i) => (i > 0 ? html`_<wbr>${part}` : part))}`;
+
 function questionRow(v: OverviewView, q: Question, index: number, viewer: Viewer): Html {
   const base = editorBase(v.round.year, v.role);
   const label = `${index + 1}. ${textIn(q.text, 'nb')}`;
   const admin = viewer.role === 'admin';
+  const first = index === 0;
+  const last = index === v.qn.questions.length - 1;
   const actions =
     admin && !v.frozen
-      ? html`<form class="filters" method="post" action="${base}/sporsmal/${q.key}/handling">${csrf(viewer)}<a href="${base}/sporsmal/${q.key}">Endre<span class="muted"> ${q.key}</span></a>
-<button type="submit" name="handling" value="opp" aria-label="Flytt opp: ${label}">Flytt opp</button><button type="submit" name="handling" value="ned" aria-label="Flytt ned: ${label}">Flytt ned</button><button type="submit" name="handling" value="slett" aria-label="Slett: ${label}">Slett</button></form>`
-      : html`<a href="${base}/sporsmal/${q.key}">${admin ? 'Endre tekster' : 'Vis'}<span class="muted"> ${q.key}</span></a>`;
-  return html`<tr id="q-${q.key}"><td class="num">${index + 1}</td><td><code>${q.key}</code></td><td>${typeNames[q.type]}</td><td>${textIn(q.text, 'nb')}</td><td>${conditions(v.qn, q)}</td><td>${actions}</td></tr>`;
+      ? html`<form class="tools" method="post" action="${base}/sporsmal/${q.key}/handling">${csrf(viewer)}<a href="${base}/sporsmal/${q.key}" aria-label="Endre: ${label}">Endre</a>
+${first ? false : html`<button type="submit" name="handling" value="opp" aria-label="Flytt opp: ${label}">Flytt opp</button>`}${last ? false : html`<button type="submit" name="handling" value="ned" aria-label="Flytt ned: ${label}">Flytt ned</button>`}<button class="danger" type="submit" name="handling" value="slett" aria-label="Slett: ${label}">Slett</button></form>`
+      : html`<a href="${base}/sporsmal/${q.key}" aria-label="${admin ? 'Endre tekster' : 'Vis'}: ${label}">${admin ? 'Endre tekster' : 'Vis'}</a>`;
+  return html`<tr id="q-${q.key}"><td class="num">${index + 1}</td><td class="key"><code>${breakable(q.key)}</code></td><td class="type">${typeNames[q.type]}</td><td class="lead">${textIn(q.text, 'nb')}</td><td data-label="Vilkår">${conditions(v.qn, q)}</td><td class="actions-cell">${actions}</td></tr>`;
 }
 
 function sectionTable(v: OverviewView, key: string, viewer: Viewer): Html {
   const rows = v.qn.questions.map((q, i) => ({ q, i })).filter(({ q }) => sectionOf(v.qn, q) === key);
   return rows.length === 0
     ? html`<p class="muted">Ingen spørsmål i denne seksjonen ennå.</p>`
-    : html`<div class="scroll" tabindex="0"><table><thead><tr><th scope="col" class="num">Nr.</th><th scope="col">Nøkkel</th><th scope="col">Type</th><th scope="col">Tekst</th><th scope="col">Vilkår</th><th scope="col">Handlinger</th></tr></thead>
+    : html`<div class="scroll"><table class="rows qlist"><thead><tr><th scope="col" class="num">Nr.</th><th scope="col">Nøkkel</th><th scope="col">Type</th><th scope="col">Tekst</th><th scope="col">Vilkår</th><th scope="col">Handlinger</th></tr></thead>
 <tbody>${rows.map(({ q, i }) => questionRow(v, q, i, viewer))}</tbody></table></div>`;
+}
+
+function sectionTools(v: OverviewView, s: Section, i: number, viewer: Viewer): Html | false {
+  if (viewer.role !== 'admin') return false;
+  const base = editorBase(v.round.year, v.role);
+  const name = `${i + 1}. ${textIn(s.title, 'nb')}`;
+  const edit = html`<a href="${base}/seksjon/${s.key}" aria-label="Endre tittel: ${name}">Endre tittel</a>`;
+  if (v.frozen) return html`<div class="tools">${edit}</div>`;
+  const last = i === v.qn.sections.length - 1;
+  return html`<form class="tools" method="post" action="${base}/seksjon/${s.key}/handling">${csrf(viewer)}${edit}
+${i > 0 ? html`<button type="submit" name="handling" value="opp" aria-label="Flytt opp: seksjonen ${name}">Flytt opp</button>` : false}${last ? false : html`<button type="submit" name="handling" value="ned" aria-label="Flytt ned: seksjonen ${name}">Flytt ned</button>`}<button class="danger" type="submit" name="handling" value="slett" aria-label="Slett seksjonen: ${name}">Slett seksjonen</button></form>`;
 }
 
 const typeChoices: readonly [string, string][] = [
@@ -110,15 +127,17 @@ ${
 }
 <p class="notice">${
     v.frozen
-      ? html`<strong>Strukturen er låst.</strong> Svarperioden åpnet ${opens}. Du kan endre ordlyden (tekster og svaralternativenes tekster), men ikke legge til, flytte eller slette spørsmål, svaralternativer eller vilkår.`
+      ? html`<strong>Strukturen er låst.</strong> Svarperioden åpnet ${opens}. Du kan endre ordlyden (tekster, svaralternativenes tekster og seksjonenes titler), men ikke legge til, flytte eller slette spørsmål, seksjoner, svaralternativer eller vilkår.`
       : html`Svarperioden åpner ${opens}. Til da kan du endre alt; deretter bare ordlyden.`
   }</p>
+${admin ? false : html`<p class="notice">Du har lesetilgang: du kan se skjemaet og forhåndsvise det som respondent, men ikke endre det.</p>`}
 <p><strong>${textIn(v.qn.title, 'nb')}</strong> · ${v.qn.questions.length} spørsmål i ${v.qn.sections.length} seksjoner · <a href="${base}/forhandsvis">Forhåndsvis som respondent</a> · Last ned: <a href="${base}/eksport.yaml" download>YAML</a>, <a href="${base}/eksport.json" download>JSON</a></p>
 ${v.qn.sections.map(
   (
     s,
     i,
-  ) => html`<section aria-labelledby="s-${s.key}"><h2 id="s-${s.key}">${i + 1}. ${textIn(s.title, 'nb')} <span class="muted">(${s.key})</span></h2>
+  ) => html`<section aria-labelledby="s-${s.key}"><div class="section-head"><h2 id="s-${s.key}">${i + 1}. ${textIn(s.title, 'nb')} <span class="muted">(${s.key})</span></h2>
+${sectionTools(v, s, i, viewer)}</div>
 ${sectionTable(v, s.key, viewer)}</section>`,
 )}
 ${admin && !v.frozen ? structureForms(v, viewer) : false}
@@ -142,7 +161,7 @@ ${
             html`<li><strong>${formatOsloDateTime(e.at)}</strong> · ${e.by}<ul>${e.changes.map((c) => html`<li>${changeInWords(c)}</li>`)}</ul></li>`,
         )}</ul>`
 }`;
-  return page(`Spørreskjema ${roleName(v.role)} ${y}`, body, viewer, '/runde');
+  return editorPage(`Spørreskjema ${roleName(v.role)} ${y}`, body, viewer);
 }
 
 export function confirmDeletePage(year: number, role: Role, qn: Questionnaire, q: Question, viewer: Viewer): string {
@@ -154,5 +173,5 @@ export function confirmDeletePage(year: number, role: Role, qn: Questionnaire, q
 ${followers.length > 0 ? html`<p class="error-message">Spørsmålet kan ikke slettes før disse oppfølgingsspørsmålene er endret eller slettet: ${followers.map((f) => f.key).join(', ')}.</p>` : false}
 <form method="post" action="${base}/sporsmal/${q.key}/handling">${csrf(viewer)}<input type="hidden" name="bekreft" value="1">
 <button class="primary" type="submit" name="handling" value="slett">Ja, slett spørsmålet</button> <a href="${base}#q-${q.key}">Avbryt</a></form>`;
-  return page('Slette spørsmål', body, viewer, '/runde');
+  return editorPage('Slette spørsmål', body, viewer);
 }

@@ -1,15 +1,26 @@
 import assert from 'node:assert/strict';
+import type { Kysely } from 'kysely';
 import { responseState } from '../../collect/response.service.ts';
 import { loadConfig } from '../../config/config.ts';
 import { importRegistry } from '../../registry/registry.service.ts';
 import { miniRegistryCsv, writeMiniTemplate } from '../../round/fixtures.ts';
 import { createRound } from '../../round/round.service.ts';
+import type { Store } from '../../store/store.ts';
 import { describeStores } from '../../store/testing.ts';
 import { createApp } from '../app.ts';
 import { logIn } from './testing.ts';
 
 const template = writeMiniTemplate();
 const base = '/runde/2019/skjema/skolesjef/forhandsvis';
+/** Every row of every table, to show that a walk through the preview writes nothing. */
+async function everything(store: Store): Promise<string> {
+  const db = store.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  const tables = [...new Set((await db.introspection.getTables()).map((t) => t.name))].sort();
+  const out: Record<string, string[]> = {};
+  for (const t of tables) out[t] = (await db.selectFrom(t).selectAll().execute()).map((r) => JSON.stringify(r)).sort();
+  return JSON.stringify(out);
+}
+
 const carried = (page: string) => (page.match(/name="forhandsvis" value="([^"]*)"/)?.[1] ?? '').replace(/&quot;/g, '"');
 
 describeStores('questionnaire preview', (test) => {
@@ -67,5 +78,66 @@ describeStores('questionnaire preview', (test) => {
     const res = await s.post(`${base}/0303/side/tema`, { forhandsvis: '{}', 'q.har_oversikt': '1', 'q.antall': '9999', action: 'next' });
     assert.equal(res.status, 422);
     assert.match(await res.text(), /class="error-summary"/);
+  });
+
+  test('lets an analyst step through the preview, writing nothing, while every other post of the analyst is refused', async (store) => {
+    await importRegistry(store, 2019, miniRegistryCsv, 'r.csv');
+    await createRound(store, { year: 2019, template });
+    const app = createApp(store, loadConfig({ KOMMUNEPULS_CLOCK: '2019-12-01T10:00:00Z' }));
+    const analyst = await logIn(app, store, 'analyst');
+    const editor = '/runde/2019/skjema/skolesjef';
+    const overview = await (await analyst.get(editor)).text();
+    assert.match(overview, /Forhåndsvis som respondent/);
+    assert.doesNotMatch(overview, /Flytt opp|Slett seksjonen|Legg til spørsmål/);
+    const snapshot = await everything(store);
+
+    const first = await analyst.post(`${base}/0303/side/om_deg`, { 'q.rolle': 'Rektor', forhandsvis: '{}', action: 'next' });
+    assert.equal(first.status, 200);
+    const tema = await first.text();
+    assert.match(tema, /id="f-samarbeid-1"/);
+    const revealed = await analyst.post(`${base}/0303/side/tema`, { forhandsvis: carried(tema), 'q.samarbeid': '1', action: 'next' });
+    assert.match(await revealed.text(), /id="q-samarbeid_med"/);
+    const saveLater = await analyst.post(`${base}/0303/side/tema`, { forhandsvis: carried(tema), action: 'save' });
+    assert.equal(saveLater.status, 200);
+    const done = await analyst.post(`${base}/0303/send`, { forhandsvis: carried(tema) });
+    assert.match(await done.text(), /ingenting er lagret/);
+    assert.equal(await everything(store), snapshot, 'the preview wrote nothing to the store');
+
+    const forged = await app.request(`${base}/0303/side/om_deg`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: 'feil', forhandsvis: '{}', action: 'next' }),
+      headers: { cookie: analyst.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(forged.status, 403, 'the preview still needs the CSRF token');
+    const refused: [string, Record<string, string>][] = [
+      [`${editor}/sporsmal/samarbeid`, { 'tekst.nb': 'Endret', handling: 'lagre' }],
+      [`${editor}/sporsmal/samarbeid`, { handling: 'vis.legg_til' }],
+      [`${editor}/sporsmal/kjennskap/handling`, { handling: 'opp' }],
+      [`${editor}/seksjon`, { nokkel: 'ny', tittel: 'Ny' }],
+      [`${editor}/seksjon/tema`, { 'tittel.nb': 'Endret' }],
+      [`${editor}/seksjon/tema/handling`, { handling: 'opp' }],
+      [`${editor}/forhandsvis/0303/side/tema/ekstra`, { action: 'next' }],
+    ];
+    for (const [path, fields] of refused) assert.equal((await analyst.post(path, fields)).status, 403, path);
+    assert.equal(await everything(store), snapshot, 'nothing written by the refused posts either');
+  });
+
+  test('keeps the language picked in the preview from page to page and promises no saving', async (store) => {
+    await importRegistry(store, 2019, miniRegistryCsv, 'r.csv');
+    await createRound(store, { year: 2019, template: 'kommuneundersokelse-2019' });
+    const app = createApp(store, loadConfig({ KOMMUNEPULS_CLOCK: '2020-01-10T10:00:00Z' }));
+    const s = await logIn(app, store);
+    const preview = '/runde/2019/skjema/integreringsansvarlig/forhandsvis';
+    const nn = await s.get(`${preview}/0303/side/om_deg?lang=nn`);
+    assert.match(
+      nn.headers.get('set-cookie') ?? '',
+      /^kp_forhandsvis_sprak=nn; Path=\/runde\/2019\/skjema\/integreringsansvarlig\/forhandsvis; HttpOnly; SameSite=Lax/,
+    );
+    const page = await nn.text();
+    assert.match(page, /<html lang="nn">/);
+    assert.match(page, /<footer>Forhåndsvisning: ingenting du svarer her, blir lagret\.<\/footer>/);
+    assert.doesNotMatch(page, /Lagre og fortsett senere|Svara blir lagra/);
+    const next = await app.request(`${preview}/0303/side/frivillige`, { headers: { cookie: `${s.cookie}; kp_forhandsvis_sprak=nn` } });
+    assert.match(await next.text(), /<h1[^>]*>Samarbeid med frivillige organisasjonar<\/h1>/);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The questionnaire as a respondent of one unit sees it, without saving anything: the real form
  * pages (the respondent renderer, eligibility from the unit's registry attributes, follow-ups from
- * the answers), with the answers of every page carried from page to page in a hidden field.
+ * the answers), with the answers of every page carried from page to page in a hidden field and the
+ * chosen language in a cookie. Analysts may post these pages too (see auth.ts): nothing is stored.
  */
 import type { Context, Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { eligibleQuestions, type FormContext, type FormState, pages as pagesOf, questionNumbers } from '../../collect/form.service.ts';
 import { type RawForm, readSection } from '../../collect/form.ts';
 import type { Answer } from '../../questionnaire/answer.ts';
@@ -16,14 +18,16 @@ import { invalid } from '../../shared/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { type Html, html } from '../html.ts';
 import { roleName } from '../labels.ts';
-import { page, type Viewer } from '../layout.ts';
+import type { Viewer } from '../layout.ts';
 import { respondentPolicy } from '../respondent/layout.ts';
 import { reviewPage, sectionPage, type View } from '../respondent/pages.ts';
 import type { AdminEnv } from './auth.ts';
 import { yearParam } from './monitor.routes.ts';
 import { editorBase } from './questionnaire.pages.ts';
+import { editorPage } from './questionnaire.style.ts';
 
 const stateField = 'forhandsvis';
+const langCookie = 'kp_forhandsvis_sprak';
 
 function roleParam(c: Context): Role {
   const r = c.req.param('role') ?? '';
@@ -43,7 +47,7 @@ ${problem ? html`<div class="error-summary" role="alert"><h2>Fant ikke enheten</
         ? html`<option value="${u.number}" selected>${u.number} ${u.name}</option>`
         : html`<option value="${u.number}">${u.number} ${u.name}</option>`,
   )}</select> <button type="submit">Forhåndsvis</button></form>`;
-  return page('Forhåndsvis skjema', body, viewer, '/runde');
+  return editorPage('Forhåndsvis skjema', body, viewer);
 }
 
 /** Every answer the carried fields give, page by page, as the form would store them. */
@@ -65,8 +69,29 @@ function banner(year: number, role: Role, unit: Unit): Html {
   return html`<p class="notice" role="note"><strong>Forhåndsvisning</strong> som ${unit.number} ${unit.name}. Ingenting lagres. <a href="${editorBase(year, role)}/forhandsvis?enhet=${unit.number}">Begynn på nytt</a> · <a href="${editorBase(year, role)}">Tilbake til editoren</a></p>`;
 }
 
-/** Puts the preview banner first in the page's main content. */
-const withBanner = (doc: string, b: Html) => doc.replace('<main id="main">\n', `<main id="main">\n${b.value}`);
+/**
+ * Makes a respondent page a preview page: the banner first in the main content, and nothing that
+ * promises saving (the footer says answers are saved on every page; "save and continue later"
+ * would save nothing here).
+ */
+const asPreview = (doc: string, b: Html) =>
+  doc
+    .replace('<main id="main">\n', `<main id="main">\n${b.value}`)
+    .replace(/<footer>[\s\S]*?<\/footer>/, `<footer>${html`Forhåndsvisning: ingenting du svarer her, blir lagret.`.value}</footer>`)
+    .replace(/<button type="submit" class="link" name="action" value="save">[^<]*<\/button>/, '');
+
+/** The preview's language: asked for in the address (the language links), then kept in a cookie for the preview's pages. */
+function previewLanguage(c: Context, ctx: FormContext): Language {
+  const available: readonly Language[] = ctx.questionnaire.languages ?? ['nb'];
+  const valid = (l: string | undefined): l is Language => l === 'nb' || (available as readonly string[]).includes(l ?? '');
+  const asked = c.req.query('lang');
+  if (valid(asked)) {
+    setCookie(c, langCookie, asked, { path: `${editorBase(ctx.round.year, ctx.role)}/forhandsvis`, httpOnly: true, sameSite: 'Lax' });
+    return asked;
+  }
+  const saved = getCookie(c, langCookie);
+  return valid(saved) ? saved : 'nb';
+}
 
 export function previewRoutes(app: Hono<AdminEnv>, store: Store): void {
   async function context(c: Context<AdminEnv>, number: string): Promise<FormContext> {
@@ -89,7 +114,7 @@ export function previewRoutes(app: Hono<AdminEnv>, store: Store): void {
     at: string | null,
     opts: { validate?: boolean; revealed?: string[] } = {},
   ) {
-    const lang: Language = c.req.query('lang') === 'nn' || c.req.query('lang') === 'en' ? (c.req.query('lang') as Language) : 'nb';
+    const lang = previewLanguage(c, ctx);
     const state = carried(raw);
     const view: View = {
       ctx,
@@ -106,7 +131,7 @@ export function previewRoutes(app: Hono<AdminEnv>, store: Store): void {
     const b = banner(ctx.round.year, ctx.role, ctx.unit);
     if (at === null || pages.length === 0) {
       const fs: FormState = { status: 'in_progress', answers, drafts: new Map(), currentSection: null, submittedAt: null, updatedAt: null };
-      return c.html(withBanner(reviewPage(view, fs, pages, numbers), b));
+      return c.html(asPreview(reviewPage(view, fs, pages, numbers), b));
     }
     const index = Math.max(
       0,
@@ -117,7 +142,7 @@ export function previewRoutes(app: Hono<AdminEnv>, store: Store): void {
     const asked = new Set(askedQuestions(ctx.questionnaire, ctx.unit.attributes as Attributes, answers).map((q) => q.key));
     const errors = opts.validate ? readSection(questions, state).errors.filter((e) => asked.has(e.question)) : [];
     const doc = sectionPage(view, { pages, index, questions, asked, numbers, raw: state, errors, revealed: opts.revealed ?? [] });
-    return c.html(withBanner(doc, b), errors.length > 0 ? 422 : 200);
+    return c.html(asPreview(doc, b), errors.length > 0 ? 422 : 200);
   }
 
   app.get('/runde/:year/skjema/:role/forhandsvis', async (c) => {
@@ -178,6 +203,6 @@ export function previewRoutes(app: Hono<AdminEnv>, store: Store): void {
     const base = editorBase(ctx.round.year, ctx.role);
     const body = html`<h1>Forhåndsvisningen er ferdig</h1><p>Skjemaet ble ikke sendt inn, og ingenting er lagret.</p>
 <p><a href="${base}/forhandsvis?enhet=${ctx.unit.number}">Forhåndsvis på nytt</a> · <a href="${base}">Tilbake til editoren</a></p>`;
-    return c.html(page('Forhåndsvisningen er ferdig', body, c.get('viewer'), '/runde'));
+    return c.html(editorPage('Forhåndsvisningen er ferdig', body, c.get('viewer')));
   });
 }

@@ -54,15 +54,15 @@ describeStores('questionnaire editor', (test) => {
       'nyalt.0.nb': 'Ofte',
       'nyalt.1.nb': 'Sjelden',
     };
-    const step = await s.post(`${base}/nytt`, { ...typed, 'vis.sporsmal': 'samarbeid', handling: 'velg' });
+    const step = await s.post(`${base}/nytt`, { ...typed, 'vis.0.sporsmal': 'samarbeid', handling: 'velg' });
     assert.equal(step.status, 200);
     const stepPage = await step.text();
-    assert.match(stepPage, /<input type="checkbox" id="f-vis-koder-1" name="vis.koder" value="1"> <label for="f-vis-koder-1">Ja/);
-    assert.match(stepPage, /value="Hvor ofte\?"/);
-    const missing = await s.post(`${base}/nytt`, { ...typed, 'vis.sporsmal': 'samarbeid', handling: 'lagre' });
+    assert.match(stepPage, /<input type="checkbox" id="f-vis-0-koder-1" name="vis.0.koder" value="1"> <label for="f-vis-0-koder-1">Ja/);
+    assert.match(stepPage, /name="tekst.nb" rows="2">Hvor ofte\?<\/textarea>/);
+    const missing = await s.post(`${base}/nytt`, { ...typed, 'vis.0.sporsmal': 'samarbeid', handling: 'lagre' });
     assert.equal(missing.status, 422);
-    assert.match(await missing.text(), /Kryss av for minst ett svar som skal vise spørsmålet/);
-    const saved = await s.post(`${base}/nytt`, { ...typed, 'vis.sporsmal': 'samarbeid', 'vis.koder': ['1'], handling: 'lagre' });
+    assert.match(await missing.text(), /Oppfølgingsspørsmål: kryss av for minst ett svar som skal vise spørsmålet/);
+    const saved = await s.post(`${base}/nytt`, { ...typed, 'vis.0.sporsmal': 'samarbeid', 'vis.0.koder': ['1'], handling: 'lagre' });
     assert.equal(saved.status, 303);
     assert.equal(saved.headers.get('location'), `${base}?lagret=sporsmal#q-hyppighet`);
     const qn = await roundQuestionnaire(store, 2019, 'skolesjef');
@@ -97,7 +97,7 @@ describeStores('questionnaire editor', (test) => {
     const s = await logIn(app, store);
     const edit = '/runde/2020/skjema/skolesjef/sporsmal/samarbeid';
     const page = await (await s.get(edit)).text();
-    assert.match(page, /<td class="num">3<input type="hidden" name="alt.2.kode" value="3"><\/td>/);
+    assert.match(page, /<td class="num" data-label="Kode">3<input type="hidden" name="alt.2.kode" value="3"><\/td>/);
     const form = {
       'tekst.nb': 'Samarbeider kommunen?',
       seksjon: 'tema',
@@ -145,7 +145,7 @@ describeStores('questionnaire editor', (test) => {
     ]);
   });
 
-  test('moves questions up and down, deletes after confirming, and names what blocks a change', async (store) => {
+  test('moves questions up and down, deletes after confirming, and says in Norwegian why a follow-up cannot go above its question', async (store) => {
     const { s } = await setUp(store, before);
     const act = (key: string, fields: Record<string, string>) => s.post(`${base}/sporsmal/${key}/handling`, fields);
     const moved = await act('kjennskap', { handling: 'opp' });
@@ -157,7 +157,10 @@ describeStores('questionnaire editor', (test) => {
     assert.equal(find(qn, 'rolle').section, 'tema');
     const blocked = await act('antall', { handling: 'opp' });
     assert.equal(blocked.status, 422);
-    assert.match(await blocked.text(), /skolesjef\.questions\[\d\]\.showIf\.question: &quot;har_oversikt&quot; is not an earlier question/);
+    assert.match(
+      await blocked.text(),
+      /«\d\. Hvor mange\?» \(antall\) er et oppfølgingsspørsmål til «\d\. Har dere oversikt\?» \(har_oversikt\) og må stå etter det/,
+    );
     const confirm = await act('samarbeid', { handling: 'slett' });
     assert.equal(confirm.status, 200);
     const confirmPage = await confirm.text();
@@ -206,7 +209,7 @@ describeStores('questionnaire editor', (test) => {
     assert.equal(added.status, 409);
     const addedPage = await added.text();
     assert.match(addedPage, /Ikke lagret: samarbeid\.options\[3\]: svaralternativ 3 er lagt til/);
-    assert.match(addedPage, /value="Samarbeider kommunen med andre\?"/, 'what was typed is kept');
+    assert.match(addedPage, />Samarbeider kommunen med andre\?<\/textarea>/, 'what was typed is kept');
     const wording = await s.post(edit, form);
     assert.equal(wording.status, 303);
     assert.equal(find(await roundQuestionnaire(store, 2019, 'skolesjef'), 'samarbeid').text as string, 'Samarbeider kommunen med andre?');

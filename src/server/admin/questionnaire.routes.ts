@@ -1,13 +1,22 @@
 /**
  * HTTP for the questionnaire editor of a round and role (`/runde/:year/skjema/:role`): the
- * overview, editing and adding questions, moving and deleting them, adding sections, export and
- * import, and the preview. Every change goes through saveRoundQuestionnaire, which validates,
- * refuses structural changes once the window has opened, and logs what changed.
+ * overview, editing and adding questions (with the condition rows' add/remove/"Velg" steps, which
+ * only re-draw the page), moving and deleting them, adding sections (renaming, moving and removing
+ * them: questionnaire.sections.ts), export and import, and the preview. Every change goes through
+ * saveRoundQuestionnaire, which validates, refuses structural changes once the window has opened,
+ * and logs what changed.
  */
 import type { Context, Hono } from 'hono';
 import YAML from 'yaml';
 import { diffQuestionnaires, trendWarnings } from '../../questionnaire/diff.ts';
-import { addSection, moveQuestion, placeQuestion, removeQuestion, replaceQuestion } from '../../questionnaire/edit.ts';
+import {
+  addSection,
+  followUpsBeforeTrigger,
+  moveQuestion,
+  placeQuestion,
+  removeQuestion,
+  replaceQuestion,
+} from '../../questionnaire/edit.ts';
 import { type Question, type Questionnaire, type Role, roles } from '../../questionnaire/model.ts';
 import { parseQuestionnaire } from '../../questionnaire/validate.ts';
 import { earlierQuestionnaires, registryAttributes } from '../../round/questionnaire-edit.service.ts';
@@ -19,17 +28,23 @@ import { formatOsloDate } from '../../shared/time.ts';
 import type { Store } from '../../store/store.ts';
 import type { AdminEnv } from './auth.ts';
 import { yearParam } from './monitor.routes.ts';
+import { addRow, removeRow, rowAction } from './questionnaire.conditions.ts';
 import { type EditView, editPage } from './questionnaire.edit.pages.ts';
 import { blankForm, formToQuestion, one, questionToForm, questionTypes, type Raw } from './questionnaire.form.ts';
 import { confirmDeletePage, editorBase, type OverviewView, overviewPage, type PageError } from './questionnaire.pages.ts';
 import { previewRoutes } from './questionnaire.preview.ts';
-import { frozenMessage, warningInWords } from './questionnaire.words.ts';
+import { sectionRoutes } from './questionnaire.sections.ts';
+import { editorHeaders } from './questionnaire.style.ts';
+import { followUpOrderMessage, frozenMessage, warningInWords } from './questionnaire.words.ts';
 
 const notices: Record<string, string> = {
   sporsmal: 'Spørsmålet er lagret.',
   flyttet: 'Spørsmålet er flyttet.',
   slettet: 'Spørsmålet er slettet.',
   seksjon: 'Seksjonen er lagt til.',
+  seksjonsnavn: 'Seksjonen er endret.',
+  seksjon_flyttet: 'Seksjonen er flyttet.',
+  seksjon_slettet: 'Seksjonen er slettet.',
   import: 'Filen er importert.',
   uendret: 'Ingenting var endret.',
 };
@@ -50,6 +65,8 @@ async function formBody(c: Context): Promise<Raw> {
 }
 
 export function questionnaireEditorRoutes(app: Hono<AdminEnv>, store: Store, clock: Clock): void {
+  app.use('/runde/:year/skjema/*', editorHeaders);
+
   async function load(c: Context<AdminEnv>) {
     const year = yearParam(c);
     const role = roleParam(c);
@@ -188,7 +205,15 @@ export function questionnaireEditorRoutes(app: Hono<AdminEnv>, store: Store, clo
   async function submitted(c: Context<AdminEnv>, existing: Question | undefined) {
     const { year, role, round, qn, base } = await load(c);
     const raw = await formBody(c);
-    if (one(raw, 'handling') === 'velg') return edit(c, existing, raw);
+    const handling = one(raw, 'handling');
+    if (handling === 'velg') return edit(c, existing, raw);
+    const step = rowAction(handling);
+    if (step && 'add' in step)
+      return edit(c, existing, addRow(raw, step.kind), { notice: 'Et tomt vilkår er lagt til. Fyll det ut og trykk «Lagre».' });
+    if (step)
+      return edit(c, existing, removeRow(raw, step.kind, step.remove), {
+        notice: 'Vilkåret er fjernet. Trykk «Lagre» for å lagre endringen.',
+      });
     const key = existing?.key;
     const earlier = (await earlierQuestionnaires(store, year, role)).flatMap((e) =>
       e.questionnaire.questions.filter((q) => q.key === (key ?? one(raw, 'nokkel'))),
@@ -235,10 +260,18 @@ export function questionnaireEditorRoutes(app: Hono<AdminEnv>, store: Store, clo
         : what === 'opp' || what === 'ned'
           ? moveQuestion(qn, q.key, what === 'opp' ? 'up' : 'down')
           : qn;
+    const misplaced = what === 'slett' ? [] : followUpsBeforeTrigger(next);
+    if (misplaced.length > 0)
+      return overview(
+        c,
+        { error: { title: 'Spørsmålet ble ikke flyttet', messages: misplaced.map((m) => followUpOrderMessage(qn, m)) } },
+        422,
+      );
     const r = await save(c, round, role, qn, next);
     if ('error' in r) return overview(c, { error: r.error }, r.status);
     return done(c, base, what === 'slett' ? 'slettet' : 'flyttet', what === 'slett' ? '' : `#q-${q.key}`);
   });
 
+  sectionRoutes(app, { load, save, overview, done });
   previewRoutes(app, store);
 }

@@ -41,19 +41,50 @@ function codeLabel(q: Question | undefined, code: number): string {
 const orList = (parts: readonly string[]) =>
   parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} eller ${parts.at(-1) as string}`;
 
-export function describeShowIf(qn: Questionnaire, c: AnswerCondition): string {
-  if ('all' in c) return c.all.map((s) => describeShowIf(qn, s)).join(' og ');
-  if ('any' in c) return `(${c.any.map((s) => describeShowIf(qn, s)).join(' eller ')})`;
+function showIfClauses(qn: Questionnaire, c: AnswerCondition, nested: boolean): string {
+  if ('all' in c || 'any' in c) {
+    const [list, word] = 'all' in c ? [c.all, ' og '] : [c.any, ' eller '];
+    const text = list.map((s) => showIfClauses(qn, s, true)).join(word);
+    return nested && list.length > 1 ? `(${text})` : text;
+  }
   const target = qn.questions.find((q) => q.key === c.question);
   const item = target?.type === 'matrix' ? target.items.find((i) => i.key === c.item) : undefined;
   const where = item ? `${questionLabel(qn, c.question)} – ${textIn(item.label, 'nb')}` : questionLabel(qn, c.question);
-  return `når svaret på ${where} er ${orList(c.codes.map((code) => codeLabel(target, code)))}`;
+  return `svaret på ${where} er ${orList(c.codes.map((code) => codeLabel(target, code)))}`;
 }
 
+/** "når svaret på 2. Samarbeider kommunen? er «Ja» og svaret på …" */
+export function describeShowIf(qn: Questionnaire, c: AnswerCondition): string {
+  return `når ${showIfClauses(qn, c, false)}`;
+}
+
+/** Registry attributes by name, as the unit pages show them. */
+const attributeNames: Record<string, string> = {
+  folketall: 'Folketall',
+  innvandrere: 'Innvandrere',
+  innvandrerandel: 'Innvandrerandel (%)',
+  sentralitet: 'Sentralitet',
+  ar_med_bosetting: 'År med bosetting',
+  deltakere_intro: 'Deltakere i introduksjonsprogrammet',
+  bosatt_mottak: 'Bosatt fra mottak',
+  bosatt_overforing: 'Bosatte overføringsflyktninger',
+};
+
+/** "Deltakere i introduksjonsprogrammet (deltakere_intro)"; an unknown attribute by its key. */
+export const attributeLabel = (a: string): string => (attributeNames[a] ? `${attributeNames[a]} (${a})` : a);
+
+function eligibleClauses(c: RegistryCondition, nested: boolean): string {
+  if ('all' in c || 'any' in c) {
+    const [list, word] = 'all' in c ? [c.all, ' og '] : [c.any, ' eller '];
+    const text = list.map((s) => eligibleClauses(s, true)).join(word);
+    return nested && list.length > 1 ? `(${text})` : text;
+  }
+  return `${c.attribute} ${opNames[c.op] ?? c.op} ${String(c.value).replace('.', ',')}`;
+}
+
+/** "enheter der bosatt_mottak er større enn 0 eller bosatt_overforing er større enn 0" */
 export function describeEligibleIf(c: RegistryCondition): string {
-  if ('all' in c) return c.all.map(describeEligibleIf).join(' og ');
-  if ('any' in c) return `(${c.any.map(describeEligibleIf).join(' eller ')})`;
-  return `enheter der ${c.attribute} ${opNames[c.op] ?? c.op} ${String(c.value).replace('.', ',')}`;
+  return `enheter der ${eligibleClauses(c, false)}`;
 }
 
 /** Whether a question can be the target of a follow-up (it has answer codes). */
@@ -113,4 +144,9 @@ export function warningInWords(w: string): string {
 /** The refusal of a structural change after the window opened, in Norwegian. */
 export function frozenMessage(opens: string, structural: readonly QuestionnaireChange[]): string {
   return `Svarperioden åpnet ${opens}, så nå kan bare ordlyden endres, ikke strukturen. Ikke lagret: ${structural.map(changeInWords).join('; ')}.`;
+}
+
+/** Why a move was refused: a follow-up would come before the question it depends on. */
+export function followUpOrderMessage(qn: Questionnaire, m: { question: string; trigger: string }): string {
+  return `«${questionLabel(qn, m.question)}» (${m.question}) er et oppfølgingsspørsmål til «${questionLabel(qn, m.trigger)}» (${m.trigger}) og må stå etter det. Endre vilkåret for oppfølgingsspørsmålet først, eller flytt i en annen rekkefølge.`;
 }

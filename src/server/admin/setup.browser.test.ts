@@ -104,11 +104,11 @@ async function prepareNextYear(store: Store, db: string, shot: string): Promise<
     await page.locator('#f-tekst-nb').fill('Hvor ofte samarbeider dere?');
     await page.locator('#f-nyalt-0-nb').fill('Ofte');
     await page.locator('#f-nyalt-1-nb').fill('Sjelden');
-    assert.equal(await page.locator('input[name="vis.koder"]').count(), 0, 'no answers to tick before a question is picked');
-    await page.locator('#f-vis-sporsmal').selectOption('samarbeid');
+    assert.equal(await page.locator('input[name="vis.0.koder"]').count(), 0, 'no answers to tick before a question is picked');
+    await page.locator('#f-vis-0-sporsmal').selectOption('samarbeid');
     assert.equal(await go(page, () => page.getByRole('button', { name: 'Velg' }).click()), 200);
     assert.equal(await page.locator('#f-tekst-nb').inputValue(), 'Hvor ofte samarbeider dere?', 'what was typed is kept');
-    await page.locator('#f-vis-koder-1').check();
+    await page.locator('#f-vis-0-koder-1').check();
     assert.equal(await lagre(page), 200);
     assert.equal(pathOf(page), editor);
     assert.equal(await textOf(page.getByRole('status').first()), 'Spørsmålet er lagret.');

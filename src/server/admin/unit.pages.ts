@@ -84,6 +84,7 @@ function roleSection(year: number, unit: Unit, v: RoleView, viewer: Viewer, erro
   return html`<section class="card" aria-labelledby="h-${p}">
 <h2 id="h-${p}">${roleName(v.role)}</h2>
 <p>Status: ${statusText(v.response)}</p>
+<p><a href="/runde/${year}/enhet/${unit.number}/sammenlign?rolle=${v.role}">Sammenlign svarene med andre (${roleName(v.role).toLowerCase()})</a></p>
 <h3>Kontaktperson</h3>
 ${current ? html`<p>${current.name} · <a href="mailto:${current.email}">${current.email}</a>${current.phone ? html` · <a href="tel:${current.phone.replace(/\s/g, '')}">${current.phone}</a>` : false}<br><span class="muted">registrert ${formatOsloDateTime(current.createdAt)} av ${current.createdBy}</span></p>` : html`<p class="muted">Ingen kontaktperson registrert.</p>`}
 ${

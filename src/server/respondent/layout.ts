@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Language } from '../../questionnaire/model.ts';
+import { compareCss } from '../compare.render.ts';
 import { type Html, html, trusted } from '../html.ts';
 import { strings } from './strings.ts';
 
@@ -48,6 +49,7 @@ dl.answers{margin:0 0 1rem}dl.answers dt{font-weight:600;margin-top:.75rem}dl.an
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 [hidden]{display:none!important}
 footer{max-width:46rem;margin:2rem auto;padding:0 16px;color:var(--muted);font-size:.9rem}
+${compareCss}
 @media (max-width:30em){h1{font-size:1.35rem}h2{font-size:1.2rem}.scale{display:block}}
 `.trim();
 

@@ -10,6 +10,8 @@ import type { Answer } from '../../questionnaire/answer.ts';
 import { type Language, type Question, textIn } from '../../questionnaire/model.ts';
 import { formatOsloDate, formatOsloDateTime } from '../../shared/time.ts';
 import { type Html, html } from '../html.ts';
+import { compareHref, compareOpens } from './compare.pages.ts';
+import { compareStrings } from './compare.strings.ts';
 import { respondentPage } from './layout.ts';
 import { answerText, type RawValues, renderQuestion } from './render.ts';
 import { type Strings, strings } from './strings.ts';
@@ -181,6 +183,7 @@ export function receiptPage(
 ${state.submittedAt ? html`<p class="lead">${s.receipt(dateTime(v, state.submittedAt))}</p>` : false}
 ${state.updatedAt && state.submittedAt && state.updatedAt.getTime() > state.submittedAt.getTime() + 1000 ? html`<p>${s.lastChanged(dateTime(v, state.updatedAt))}</p>` : false}
 ${open ? html`<p>${s.canChange(lastDay(v))}</p>` : false}
+<p>${compareStrings[v.lang].receiptLater(compareOpens(v))} <a href="${compareHref(v)}">${compareStrings[v.lang].link}</a></p>
 <h2>${s.yourAnswers}</h2>
 ${answerList(v, pages, state.answers, numbers, open, new Set(), 'h3')}`;
   return frame(v, s.receiptTitle, `${v.base}/kvittering`, body);
@@ -201,6 +204,7 @@ export function outsideWindowPage(
   const opens = date(v, v.ctx.round.opensAt);
   const title = when === 'before' ? s.notOpenTitle : s.closedTitle;
   const body = html`${unitLine(v)}<h1>${title}</h1><p class="lead">${when === 'before' ? s.notOpen(opens, lastDay(v)) : s.closed(opens, lastDay(v))}</p>
+${when === 'after' ? html`<p><a class="button" href="${compareHref(v)}">${compareStrings[v.lang].link}</a></p>` : false}
 ${submitted?.state.submittedAt ? html`<p>${s.submittedStatus(dateTime(v, submitted.state.submittedAt))}</p><h2>${s.yourAnswers}</h2>${answerList(v, submitted.pages, submitted.state.answers, submitted.numbers, false, new Set(), 'h3')}` : false}`;
   return frame(v, title, v.base, body, false, false);
 }

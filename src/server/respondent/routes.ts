@@ -28,6 +28,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { type Csrf, sameOrigin } from '../csrf.ts';
 import { rateLimiter } from '../rate-limit.ts';
+import { respondentComparePage } from './compare.pages.ts';
 import { respondentPolicy } from './layout.ts';
 import {
   expiredFormPage,
@@ -234,6 +235,12 @@ export function respondentRoutes(store: Store, opts: RespondentOptions): Hono {
     const state = await formState(store, o.ctx);
     const resume = state.currentSection ? pageHref(o.view, state.currentSection) : o.view.base;
     return c.html(savedPage(o.view, resume));
+  });
+
+  app.get('/:token/sammenlign', async (c) => {
+    const o = await open(c);
+    if (o instanceof Response) return o;
+    return c.html(await respondentComparePage(store, o.view, opts.clock()));
   });
 
   app.all('*', (c) => c.html(unknownLinkPage(false), 404));

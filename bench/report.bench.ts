@@ -1,0 +1,69 @@
+/**
+ * One report benchmark run in its own process: the demo (422 municipalities, 15 districts, rounds
+ * 2015–2019 with simulated answers) loaded into a fresh store of one dialect, then the 2019 report
+ * built three times as `kommunepuls report build` builds it: the numbers of Table 1 and figures
+ * 1–39 (compute), the HTML page (render) and the PDF (Chromium). Prints one JSON line.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, testPostgresUrl } from '../src/config/config.ts';
+import { loadDemo } from '../src/demo/demo.service.ts';
+import { makeReportFiles } from '../src/report/report.service.ts';
+import { dropSchema, openStore } from '../src/store/store.ts';
+
+const [dialect = 'sqlite', runsArg = '3'] = process.argv.slice(2);
+const runs = Number(runsArg);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-bench-report-'));
+const schema = `kp_bench_${randomBytes(4).toString('hex')}`;
+const url = dialect === 'postgres' ? testPostgresUrl() : path.join(dir, 'bench.sqlite');
+const store = await openStore(url, dialect === 'postgres' ? { schema } : {});
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20);
+try {
+  let t = performance.now();
+  await loadDemo(store);
+  const setupMs = performance.now() - t;
+  const chromium = loadConfig().chromium;
+  const times: { compute: number; html: number; pdf: number; total: number }[] = [];
+  let sizes = { html: 0, pdf: 0, figures: 0, pages: 0 };
+  for (let i = 0; i < runs; i++) {
+    t = performance.now();
+    const files = await makeReportFiles(store, 2019, { pdf: true, chromium });
+    const total = performance.now() - t;
+    times.push({ compute: files.timings.computeMs, html: files.timings.htmlMs, pdf: files.timings.pdfMs, total });
+    const pdf = files.pdf ?? Buffer.alloc(0);
+    sizes = {
+      html: Buffer.byteLength(files.html),
+      pdf: pdf.length,
+      figures: files.report.figureCount,
+      pages: pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0,
+    };
+  }
+  const median = (f: (x: (typeof times)[number]) => number) => {
+    const v = times.map(f).sort((a, b) => a - b);
+    return Math.round(v[Math.floor(v.length / 2)] ?? 0);
+  };
+  process.stdout.write(
+    `${JSON.stringify({
+      dialect,
+      runs,
+      setup_ms: Math.round(setupMs),
+      compute_ms: median((x) => x.compute),
+      html_ms: median((x) => x.html),
+      pdf_ms: median((x) => x.pdf),
+      total_ms: median((x) => x.total),
+      first_total_ms: Math.round(times[0]?.total ?? 0),
+      ...sizes,
+      peak_rss_mb: Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1024 / 1024),
+    })}\n`,
+  );
+} finally {
+  clearInterval(sampler);
+  await store.close();
+  if (dialect === 'postgres') await dropSchema(testPostgresUrl(), schema);
+  fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,195 @@
+/**
+ * Building a report: walks a definition, numbers its figures and tables in order, fills the
+ * placeholders of its text and computes every figure from the store. The result (`Report`) is
+ * data; `render.ts` writes it as one HTML page and `pdf.ts` prints that page.
+ */
+import { type Representativeness, representativeness } from '../analysis/representativeness.ts';
+import { type RoundStatus, roundStatus } from '../monitor/monitor.service.ts';
+import { getRound } from '../round/round.service.ts';
+import { AppError, invalid } from '../shared/errors.ts';
+import { formatNumber } from '../shared/numbers.ts';
+import type { Store } from '../store/store.ts';
+import type { FigureSpec, ReportDefinition, TableSpec } from './definition.ts';
+import { type ComputedFigure, computeFigure, type FigureData, type RoleN } from './figures.ts';
+import { fillPlaceholders, type PlaceholderContext } from './placeholders.ts';
+
+export type ReportBlock =
+  | { readonly kind: 'text'; readonly markdown: string }
+  | {
+      readonly kind: 'figure';
+      readonly id: string;
+      readonly number: number;
+      readonly caption: string;
+      readonly title: string;
+      readonly data: FigureData;
+      readonly note?: string;
+    }
+  | {
+      readonly kind: 'table';
+      readonly id: string;
+      readonly number: number;
+      readonly caption: string;
+      readonly table: ReportTable;
+      readonly note?: string;
+    };
+
+export type ReportTable =
+  | { readonly kind: 'representativeness'; readonly data: Representativeness }
+  | { readonly kind: 'response-rates'; readonly status: RoundStatus };
+
+export interface Report {
+  readonly year: number;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly publisher: string;
+  readonly builtAt: Date;
+  readonly chapters: readonly {
+    readonly id: string;
+    readonly number: number;
+    readonly title: string;
+    readonly blocks: readonly ReportBlock[];
+  }[];
+  readonly figureCount: number;
+  readonly tableCount: number;
+}
+
+export type Progress = (done: number, total: number, what: string) => void;
+
+/** "N=162", "N=160–162", or "N=163 for kommunedirektører og 160 for skolesjefer". */
+export function nText(ns: readonly RoleN[]): string {
+  if (ns.length === 0) return '';
+  const range = ([lo, hi]: readonly [number, number]) => (lo === hi ? formatNumber(lo) : `${formatNumber(lo)}–${formatNumber(hi)}`);
+  const labels = new Set(ns.map((n) => n.label));
+  if (ns.length === 1 || labels.size === 1 || new Set(ns.map((n) => n.role)).size === 1) {
+    const lo = Math.min(...ns.map((n) => n.n[0]));
+    const hi = Math.max(...ns.map((n) => n.n[1]));
+    return `N=${range([lo, hi])}`;
+  }
+  const parts = ns.map((n, i) => `${range(n.n)} for ${i === 0 ? n.label.toLowerCase() : n.label.toLowerCase()}`);
+  return `N=${parts.slice(0, -1).join(', ')} og ${parts[parts.length - 1]}`;
+}
+
+/** The caption of a figure in the report's form: `Figur 4: <question> (<who>, N=162)`. */
+export function figureCaption(number: number, title: string, fig: Pick<ComputedFigure, 'who' | 'ns'>): string {
+  const n = nText(fig.ns);
+  const paren = n === '' ? fig.who : `${fig.who}, ${n}`;
+  return `Figur ${number}: ${title} (${paren})`;
+}
+
+interface Numbered {
+  readonly chapter: number;
+  readonly block: number;
+  readonly kind: 'figure' | 'table';
+  readonly number: number;
+  readonly id: string;
+}
+
+function numberBlocks(def: ReportDefinition): Numbered[] {
+  const out: Numbered[] = [];
+  let figures = 0;
+  let tables = 0;
+  def.chapters.forEach((c, ci) => {
+    c.blocks.forEach((b, bi) => {
+      if ('figure' in b) {
+        figures++;
+        out.push({ chapter: ci, block: bi, kind: 'figure', number: figures, id: b.figure.id ?? `figur-${figures}` });
+      } else if ('table' in b) {
+        tables++;
+        out.push({ chapter: ci, block: bi, kind: 'table', number: tables, id: b.table.id ?? `tabell-${tables}` });
+      }
+    });
+  });
+  return out;
+}
+
+async function buildFigure(
+  store: Store,
+  year: number,
+  spec: FigureSpec,
+  ctx: PlaceholderContext,
+  where: string,
+  n: Numbered,
+): Promise<ReportBlock> {
+  let fig: ComputedFigure;
+  try {
+    fig = await computeFigure(store, year, spec);
+  } catch (e) {
+    if (e instanceof AppError) throw new AppError(e.code, `${where}: ${e.message}`, e.details);
+    throw e;
+  }
+  const title = await fillPlaceholders(spec.title ?? fig.questionText, ctx, `${where}.title`);
+  const note = spec.note ? await fillPlaceholders(spec.note, ctx, `${where}.note`) : undefined;
+  return {
+    kind: 'figure',
+    id: n.id,
+    number: n.number,
+    title,
+    caption: figureCaption(n.number, title, fig),
+    data: fig.data,
+    ...(note ? { note } : {}),
+  };
+}
+
+async function buildTable(
+  store: Store,
+  year: number,
+  spec: TableSpec,
+  ctx: PlaceholderContext,
+  where: string,
+  n: Numbered,
+): Promise<ReportBlock> {
+  const title = await fillPlaceholders(spec.title, ctx, `${where}.title`);
+  const note = spec.note ? await fillPlaceholders(spec.note, ctx, `${where}.note`) : undefined;
+  const table: ReportTable =
+    spec.kind === 'representativeness'
+      ? { kind: 'representativeness', data: await representativeness(store, year, spec.groupings) }
+      : { kind: 'response-rates', status: ctx.status };
+  return { kind: 'table', id: n.id, number: n.number, caption: `Tabell ${n.number}: ${title}`, table, ...(note ? { note } : {}) };
+}
+
+export async function buildReport(
+  store: Store,
+  year: number,
+  def: ReportDefinition,
+  progress: Progress = () => undefined,
+  now = new Date(),
+): Promise<Report> {
+  await getRound(store, year);
+  const numbered = numberBlocks(def);
+  const refs = new Map(numbered.map((n) => [n.id, `${n.kind === 'figure' ? 'figur' : 'tabell'} ${n.number}`]));
+  const status = await roundStatus(store, year);
+  const ctx: PlaceholderContext = { store, year, status, refs };
+  const total = def.chapters.reduce((s, c) => s + c.blocks.length, 0);
+  let done = 0;
+  const chapters = [];
+  for (const [ci, c] of def.chapters.entries()) {
+    const blocks: ReportBlock[] = [];
+    for (const [bi, b] of c.blocks.entries()) {
+      const where = `chapters[${ci}].blocks[${bi}]`;
+      const n = numbered.find((x) => x.chapter === ci && x.block === bi);
+      progress(done, total, n ? `${n.kind === 'figure' ? 'Figur' : 'Tabell'} ${n.number}` : c.title);
+      if ('text' in b) blocks.push({ kind: 'text', markdown: await fillPlaceholders(b.text, ctx, `${where}.text`) });
+      else if ('figure' in b && n) blocks.push(await buildFigure(store, year, b.figure, ctx, `${where}.figure`, n));
+      else if ('table' in b && n) blocks.push(await buildTable(store, year, b.table, ctx, `${where}.table`, n));
+      done++;
+    }
+    chapters.push({
+      id: c.id ?? `kapittel-${ci + 1}`,
+      number: ci + 1,
+      title: await fillPlaceholders(c.title, ctx, `chapters[${ci}].title`),
+      blocks,
+    });
+  }
+  progress(total, total, 'Ferdig');
+  if (chapters.length === 0) throw invalid('the report definition has no chapters');
+  return {
+    year,
+    title: await fillPlaceholders(def.title, ctx, 'title'),
+    subtitle: def.subtitle ? await fillPlaceholders(def.subtitle, ctx, 'subtitle') : '',
+    publisher: def.publisher ?? 'Kommunepuls',
+    builtAt: now,
+    chapters,
+    figureCount: numbered.filter((n) => n.kind === 'figure').length,
+    tableCount: numbered.filter((n) => n.kind === 'table').length,
+  };
+}

@@ -1,0 +1,308 @@
+/**
+ * The numbers behind one figure of a report, from the analysis engine (GROUP BY counts in the
+ * store, statistics in TypeScript). The result is chart-agnostic data: `render.figures.ts` turns it
+ * into an SVG chart and a table with the same numbers.
+ */
+
+import type { FeatureCollection, Geometry } from 'geojson';
+import { countyMeans } from '../analysis/association.ts';
+import { breakdown, wilsonInterval } from '../analysis/breakdown.ts';
+import { type Frequencies, type FrequencyTable, frequencies } from '../analysis/frequencies.ts';
+import { numberSummary } from '../analysis/numbers.ts';
+import { trend } from '../analysis/trend.ts';
+import type { Role } from '../questionnaire/model.ts';
+import { textIn } from '../questionnaire/model.ts';
+import { geometryCredit, loadGeometry } from '../registry/geometry.service.ts';
+import { getRound } from '../round/round.service.ts';
+import { invalid } from '../shared/errors.ts';
+import type { Store } from '../store/store.ts';
+import type { MapProperties } from './charts/choropleth.ts';
+import type { FigureSpec, QuestionRef } from './definition.ts';
+
+/** Plural role names for captions ("Integreringsansvarlige, N=230"). */
+export const rolePlural: Record<Role, string> = {
+  kommunedirektor: 'Kommunedirektører',
+  integreringsansvarlig: 'Integreringsansvarlige',
+  skolesjef: 'Skolesjefer',
+};
+
+export interface Share {
+  readonly label: string;
+  readonly count: number;
+  readonly share: number;
+  readonly ci95?: readonly [number, number];
+}
+
+/** The N of one question of one role: a number, or a range over a matrix's items. */
+export interface RoleN {
+  readonly role: Role;
+  readonly label: string;
+  readonly n: readonly [number, number];
+}
+
+export type FigureData =
+  | { readonly kind: 'bars'; readonly multi: boolean; readonly bars: readonly Share[] }
+  | {
+      readonly kind: 'stacked';
+      /** An ordered 1–5 scale (colours from a ramp), or unordered options. */
+      readonly scale: boolean;
+      /** Options in order; `extra` marks "Vet ikke"/"Ikke relevant" outside a scale. */
+      readonly legend: readonly { readonly label: string; readonly extra: boolean }[];
+      readonly rows: readonly { readonly label: string; readonly n: number; readonly shares: readonly number[] }[];
+    }
+  | {
+      /** Series side by side per category (roles, or a grouping's categories). */
+      readonly kind: 'grouped';
+      readonly categories: readonly string[];
+      readonly series: readonly { readonly label: string; readonly n: readonly [number, number]; readonly shares: readonly number[] }[];
+      readonly test?: { readonly p: number | null; readonly significant: boolean; readonly method: string } | null;
+    }
+  | {
+      readonly kind: 'trend';
+      readonly series: readonly {
+        readonly label: string;
+        readonly points: readonly {
+          readonly year: number;
+          readonly n: number;
+          readonly share: number | null;
+          readonly ci95: readonly [number, number] | null;
+        }[];
+      }[];
+      readonly missingYears: readonly number[];
+    }
+  | {
+      readonly kind: 'map';
+      /** Null when the registry year has no county shapes. */
+      readonly geometry: FeatureCollection<Geometry, MapProperties> | null;
+      /** Where the shapes come from, for the line under the maps. */
+      readonly credit: string | null;
+      readonly maps: readonly {
+        readonly label: string;
+        readonly counties: readonly { code: string; name: string; n: number; mean: number | null }[];
+      }[];
+    }
+  | {
+      readonly kind: 'integer';
+      readonly classes: readonly Share[];
+      readonly mean: number | null;
+      readonly median: number | null;
+    };
+
+export interface ComputedFigure {
+  readonly data: FigureData;
+  /** Question text of the first question (the default caption). */
+  readonly questionText: string;
+  /** N per question, for the caption. */
+  readonly ns: readonly RoleN[];
+  /** Whose answers: "Integreringsansvarlige" or "Kommunedirektører og skolesjefer". */
+  readonly who: string;
+}
+
+const single = (n: number): readonly [number, number] => [n, n];
+
+function rowLabel(ref: QuestionRef, refs: readonly QuestionRef[], f: Frequencies): string {
+  if (ref.label) return ref.label;
+  const roles = new Set(refs.map((r) => r.role));
+  if (roles.size > 1) return rolePlural[ref.role];
+  return f.question.shortLabel ?? textIn(f.question.text, 'nb');
+}
+
+function nOf(f: Frequencies): readonly [number, number] {
+  return f.nRange ?? single(f.n);
+}
+
+function whoOf(refs: readonly QuestionRef[]): string {
+  const roles = [...new Set(refs.map((r) => r.role))].map((r) => rolePlural[r]);
+  if (roles.length === 1) return roles[0] as string;
+  return `${roles.slice(0, -1).join(', ')} og ${(roles[roles.length - 1] as string).toLowerCase()}`;
+}
+
+/** Options of a table except the excluded ones. */
+function kept(t: FrequencyTable, exclude: readonly number[]) {
+  return t.options.filter((o) => !exclude.includes(o.code));
+}
+
+export async function computeFigure(store: Store, year: number, spec: FigureSpec): Promise<ComputedFigure> {
+  const refs = spec.questions;
+  const first = refs[0] as QuestionRef;
+  const exclude = spec.exclude ?? [];
+  const options = { excludeExtras: spec.excludeExtras ?? false, fpc: true } as const;
+  const who = spec.who ?? whoOf(refs);
+
+  if (spec.kind === 'trend') {
+    const [from, to] = spec.years as [number, number];
+    const t = await trend(store, first.role, first.question, spec.codes ?? [], from, to, { fpc: true });
+    return {
+      questionText: t.text,
+      ns: [],
+      who,
+      data: {
+        kind: 'trend',
+        series: [{ label: t.labels.join(' / '), points: t.years.map((y) => ({ year: y.year, n: y.n, share: y.share, ci95: y.ci95 })) }],
+        missingYears: t.missingYears,
+      },
+    };
+  }
+
+  if (spec.kind === 'integer') {
+    const s = await numberSummary(store, year, first.role, first.question, spec.classes ?? [0, 2, 5, 10]);
+    return {
+      questionText: textIn(s.question.text, 'nb'),
+      ns: [{ role: first.role, label: rolePlural[first.role], n: single(s.n) }],
+      who,
+      data: {
+        kind: 'integer',
+        classes: s.classes.map((c) => ({ label: c.label, count: c.count, share: c.share })),
+        mean: s.mean,
+        median: s.median,
+      },
+    };
+  }
+
+  if (spec.kind === 'map') {
+    const round = await getRound(store, year);
+    const maps = [];
+    const ns: RoleN[] = [];
+    let text = '';
+    for (const ref of refs) {
+      const m = await countyMeans(store, year, ref.role, ref.question);
+      const f = await frequencies(store, year, ref.role, ref.question, wilsonInterval, { excludeExtras: true });
+      if (text === '') text = textIn(f.question.text, 'nb');
+      ns.push({ role: ref.role, label: ref.label ?? rolePlural[ref.role], n: nOf(f) });
+      maps.push({
+        label: ref.label ?? rolePlural[ref.role],
+        counties: m.counties.map((c) => ({ code: c.countyNumber, name: c.county, n: c.n, mean: c.mean })),
+      });
+    }
+    const geometry = await loadGeometry(store, round.registryYear, 'fylke');
+    const credit = await geometryCredit(store, round.registryYear, 'fylke');
+    return { questionText: text, ns, who, data: { kind: 'map', geometry: geometry.features.length > 0 ? geometry : null, credit, maps } };
+  }
+
+  if (spec.kind === 'breakdown') {
+    const f = await frequencies(store, year, first.role, first.question, wilsonInterval, options);
+    if (f.items) throw invalid(`a breakdown figure needs a question that is not a matrix (${first.question})`);
+    const b = await breakdown(store, year, first.role, first.question, spec.by as string, wilsonInterval, options);
+    const codes = kept(f, exclude).map((o) => o.code);
+    const test = b.test ?? null;
+    return {
+      questionText: textIn(f.question.text, 'nb'),
+      ns: [{ role: first.role, label: rolePlural[first.role], n: single(f.n) }],
+      who,
+      data: {
+        kind: 'grouped',
+        categories: kept(f, exclude).map((o) => o.label),
+        series: b.groups.map((g) => ({
+          label: g.label,
+          n: single(g.n),
+          shares: codes.map((c) => g.options.find((o) => o.code === c)?.share ?? 0),
+        })),
+        test: test && {
+          p: test.pExact ?? test.p,
+          significant: test.significant,
+          method: test.pExact !== null ? 'eksakt test' : 'kjikvadrattest',
+        },
+      },
+    };
+  }
+
+  const freqs: Frequencies[] = [];
+  for (const ref of refs) freqs.push(await frequencies(store, year, ref.role, ref.question, wilsonInterval, options));
+  const f0 = freqs[0] as Frequencies;
+  const questionText = textIn(f0.question.text, 'nb');
+  const ns = refs.map((ref, i) => ({ role: ref.role, label: ref.label ?? rolePlural[ref.role], n: nOf(freqs[i] as Frequencies) }));
+
+  if (spec.kind === 'bars') {
+    if (f0.items) throw invalid(`${first.question} is a matrix: show it as "stacked" or "roles"`);
+    return {
+      questionText,
+      ns,
+      who,
+      data: {
+        kind: 'bars',
+        multi: f0.question.type === 'multi',
+        bars: [...kept(f0, exclude), ...f0.apart.filter((o) => !exclude.includes(o.code))].map((o) => ({
+          label: o.label,
+          count: o.count,
+          share: o.share,
+          ci95: o.ci95,
+        })),
+      },
+    };
+  }
+
+  if (spec.kind === 'stacked') {
+    // A matrix has its options per item; the first item (or the question) gives the legend.
+    const t0: FrequencyTable = f0.items?.[0] ?? f0;
+    const legendCodes = [...kept(t0, exclude), ...t0.apart.filter((o) => !exclude.includes(o.code))];
+    const extras = new Set(t0.apart.map((o) => o.code));
+    const rows: { label: string; n: number; shares: number[] }[] = [];
+    refs.forEach((ref, i) => {
+      const f = freqs[i] as Frequencies;
+      const tables: { label: string; t: FrequencyTable }[] = f.items
+        ? f.items.map((it) => ({ label: refs.length > 1 ? `${rowLabel(ref, refs, f)}: ${it.label}` : it.label, t: it }))
+        : [{ label: rowLabel(ref, refs, f), t: f }];
+      for (const { label, t } of tables) {
+        const all = [...t.options, ...t.apart];
+        rows.push({ label, n: t.n, shares: legendCodes.map((o) => all.find((x) => x.code === o.code)?.share ?? 0) });
+      }
+    });
+    return {
+      questionText,
+      ns,
+      who,
+      data: {
+        kind: 'stacked',
+        scale: f0.question.type === 'scale' || (f0.question.type === 'matrix' && f0.question.scale !== undefined),
+        legend: legendCodes.map((o) => ({ label: o.label, extra: extras.has(o.code) })),
+        rows,
+      },
+    };
+  }
+
+  // roles: the same question of several roles side by side.
+  const codes = spec.codes;
+  if (f0.items) {
+    if (!codes) throw invalid(`roles side by side for the matrix ${first.question} need the options counted as the share (codes)`);
+    const categories = f0.items.map((it) => it.label);
+    return {
+      questionText,
+      ns,
+      who,
+      data: {
+        kind: 'grouped',
+        categories,
+        series: refs.map((ref, i) => {
+          const f = freqs[i] as Frequencies;
+          return {
+            label: ref.label ?? rolePlural[ref.role],
+            n: nOf(f),
+            shares: (f0.items ?? []).map((item) => {
+              const it = f.items?.find((x) => x.key === item.key);
+              return it ? it.options.filter((o) => codes.includes(o.code)).reduce((s, o) => s + o.share, 0) : 0;
+            }),
+          };
+        }),
+      },
+    };
+  }
+  const shown = [...kept(f0, exclude), ...f0.apart.filter((o) => !exclude.includes(o.code))];
+  return {
+    questionText,
+    ns,
+    who,
+    data: {
+      kind: 'grouped',
+      categories: shown.map((o) => o.label),
+      series: refs.map((ref, i) => {
+        const f = freqs[i] as Frequencies;
+        const all = [...f.options, ...f.apart];
+        return {
+          label: ref.label ?? rolePlural[ref.role],
+          n: nOf(f),
+          shares: shown.map((o) => all.find((x) => x.code === o.code)?.share ?? 0),
+        };
+      }),
+    },
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Placeholders in a report's text: `{{rate role=integreringsansvarlig}}` → "55 %". Every number
+ * in the prose comes from the same analysis as the figures, so it can never disagree with them.
+ * A capital first letter (`{{Anyrole as=words}}`) capitalises the result ("Syv av ti").
+ *
+ * Names: year, units, responses, rate, anyrole, coverage, share, n, districts, ref.
+ * Formats (`as=`): count, percent, words ("syv av ti").
+ */
+import { wilsonInterval } from '../analysis/breakdown.ts';
+import { type Frequencies, frequencies } from '../analysis/frequencies.ts';
+import type { RoundStatus } from '../monitor/monitor.service.ts';
+import { type Role, roles } from '../questionnaire/model.ts';
+import { invalid } from '../shared/errors.ts';
+import { formatNumber } from '../shared/numbers.ts';
+import type { Store } from '../store/store.ts';
+
+const pattern = /\{\{\s*([A-Za-z]+)((?:\s+[a-z]+=[^\s}]+)*)\s*\}\}/g;
+
+const numberWords = ['null', 'én', 'to', 'tre', 'fire', 'fem', 'seks', 'syv', 'åtte', 'ni', 'ti'];
+
+/** A share as "syv av ti" (rounded to tenths, as the report words it). */
+export function shareInWords(share: number): string {
+  const tenths = Math.round(share * 10);
+  return `${numberWords[Math.max(0, Math.min(10, tenths))]} av ti`;
+}
+
+/** A share as a whole percentage: "55 %" (no-break space, as Norwegian typesetting wants). */
+export function percent(share: number): string {
+  return `${formatNumber(Math.round(share * 100))}\u00a0%`;
+}
+
+export interface PlaceholderContext {
+  readonly store: Store;
+  readonly year: number;
+  readonly status: RoundStatus;
+  /** "figur 4" / "tabell 1" by id. */
+  readonly refs: ReadonlyMap<string, string>;
+}
+
+function shareAs(share: number, as: string | undefined, count?: number): string {
+  if (as === 'words') return shareInWords(share);
+  if (as === 'count' && count !== undefined) return formatNumber(count);
+  return percent(share);
+}
+
+/** Resolves placeholders in `text`; `where` names the definition field in errors. */
+export async function fillPlaceholders(text: string, ctx: PlaceholderContext, where: string): Promise<string> {
+  const cache = new Map<string, Promise<Frequencies>>();
+  const freq = (role: Role, question: string) => {
+    const key = `${role}/${question}`;
+    let p = cache.get(key);
+    if (!p) {
+      p = frequencies(ctx.store, ctx.year, role, question, wilsonInterval);
+      cache.set(key, p);
+    }
+    return p;
+  };
+  const parts: (string | Promise<string>)[] = [];
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    parts.push(text.slice(last, m.index));
+    last = (m.index ?? 0) + m[0].length;
+    const name = m[1] as string;
+    const args = new Map(
+      (m[2] ?? '')
+        .trim()
+        .split(/\s+/)
+        .filter((s) => s !== '')
+        .map((kv) => {
+          const i = kv.indexOf('=');
+          return [kv.slice(0, i), kv.slice(i + 1)] as const;
+        }),
+    );
+    parts.push(resolveOne(name, args, ctx, freq, `${where}: {{${m[0].slice(2, -2).trim()}}}`));
+  }
+  parts.push(text.slice(last));
+  return (await Promise.all(parts)).join('');
+}
+
+async function resolveOne(
+  rawName: string,
+  args: ReadonlyMap<string, string>,
+  ctx: PlaceholderContext,
+  freq: (role: Role, question: string) => Promise<Frequencies>,
+  where: string,
+): Promise<string> {
+  const capital = rawName[0] !== rawName[0]?.toLowerCase();
+  const name = rawName.toLowerCase();
+  const arg = (k: string): string => {
+    const v = args.get(k);
+    if (v === undefined) throw invalid(`${where}: "${name}" needs ${k}=…`);
+    return v;
+  };
+  const role = (): Role => {
+    const r = arg('role');
+    if (!(roles as readonly string[]).includes(r)) throw invalid(`${where}: unknown role "${r}" (${roles.join(', ')})`);
+    return r as Role;
+  };
+  const as = args.get('as');
+  const m = ctx.status.municipalities;
+  const out = await (async (): Promise<string> => {
+    switch (name) {
+      case 'year':
+        return String(ctx.year);
+      case 'units':
+        return formatNumber(m.anyRole.units);
+      case 'responses':
+        return formatNumber(m.roles[role()]?.submitted ?? 0);
+      case 'rate':
+        return percent(m.roles[role()]?.rate ?? 0);
+      case 'anyrole':
+        return as === 'words' || as === 'percent' ? shareAs(m.anyRole.share, as) : formatNumber(m.anyRole.submitted);
+      case 'districts':
+        return formatNumber(ctx.status.districts.roles[role()]?.submitted ?? 0);
+      case 'coverage': {
+        const c = m.coverage[role()];
+        const of = arg('of');
+        if (of !== 'population' && of !== 'immigrants') throw invalid(`${where}: of= must be population or immigrants`);
+        return percent(of === 'population' ? (c?.populationShare ?? 0) : (c?.immigrantShare ?? 0));
+      }
+      case 'n': {
+        const f = await freq(role(), arg('question'));
+        return formatNumber(f.n);
+      }
+      case 'share': {
+        const f = await freq(role(), arg('question'));
+        const codes = arg('codes')
+          .split(',')
+          .map((c) => Number(c));
+        if (codes.some((c) => !Number.isInteger(c))) throw invalid(`${where}: codes= must be whole numbers separated by commas`);
+        const item = args.get('item');
+        const table = item ? f.items?.find((i) => i.key === item) : f;
+        if (!table) throw invalid(`${where}: ${f.question.key} has no item "${item}"`);
+        if (f.items && !item) throw invalid(`${where}: ${f.question.key} is a matrix: say which item=`);
+        const all = [...table.options, ...table.apart];
+        const unknown = codes.filter((c) => !all.some((o) => o.code === c));
+        if (unknown.length > 0) throw invalid(`${where}: ${f.question.key} has no option ${unknown.join(', ')}`);
+        const count = all.filter((o) => codes.includes(o.code)).reduce((s, o) => s + o.count, 0);
+        return shareAs(table.n > 0 ? count / table.n : 0, as, count);
+      }
+      case 'ref': {
+        const id = arg('id');
+        const r = ctx.refs.get(id);
+        if (!r) throw invalid(`${where}: no figure or table with id "${id}"`);
+        return r;
+      }
+      default:
+        throw invalid(
+          `${where}: unknown placeholder "${rawName}" (year, units, responses, rate, anyrole, coverage, share, n, districts, ref)`,
+        );
+    }
+  })();
+  return capital ? out.charAt(0).toUpperCase() + out.slice(1) : out;
+}

@@ -1,0 +1,192 @@
+/**
+ * One report figure as an SVG chart and a table with the same numbers (its text alternative).
+ */
+import { type Html, html, trusted } from '../server/html.ts';
+import { formatNumber } from '../shared/numbers.ts';
+import type { ReportBlock } from './build.ts';
+import { choropleth } from './charts/choropleth.ts';
+import { categorical, neutral } from './charts/colors.ts';
+import { dataTable } from './charts/data-table.ts';
+import { groupedBars } from './charts/grouped-bars.ts';
+import { scaleBars } from './charts/scale-bars.ts';
+import { shareBars } from './charts/share-bars.ts';
+import { isNeutralLabel } from './charts/svg.ts';
+import { trendLines } from './charts/trend-lines.ts';
+import type { FigureData } from './figures.ts';
+import { percent } from './placeholders.ts';
+
+type FigureBlock = Extract<ReportBlock, { kind: 'figure' }>;
+
+export interface RenderedFigure {
+  readonly chart: Html;
+  readonly table: Html;
+  /** Sentences under the chart the data calls for (a test result, a mean, a missing map). */
+  readonly notes: readonly string[];
+}
+
+const decimal = (v: number | null, d = 1) => (v === null ? '–' : formatNumber(Math.round(v * 10 ** d) / 10 ** d, d));
+const range = ([lo, hi]: readonly [number, number]) => (lo === hi ? formatNumber(lo) : `${formatNumber(lo)}–${formatNumber(hi)}`);
+
+/** The numbers of a figure: the first column names the rows, the others are (formatted) numbers. */
+function table(caption: string, head: readonly string[], rows: readonly (readonly string[])[]): Html {
+  return trusted(dataTable({ caption, columns: head.map((label, i) => ({ label, numeric: i > 0 })), rows }));
+}
+
+function chartAndTable(b: FigureBlock, d: FigureData): RenderedFigure {
+  const base = { id: `${b.id}-chart`, title: b.caption };
+  switch (d.kind) {
+    case 'bars':
+      return {
+        chart: trusted(shareBars({ ...base, bars: d.bars.map((x) => ({ label: x.label, share: x.share })) })),
+        table: table(
+          `Tallene i figur ${b.number}`,
+          ['Svar', 'Antall', 'Andel', '95 % intervall'],
+          d.bars.map((x) => [
+            x.label,
+            formatNumber(x.count),
+            percent(x.share),
+            x.ci95 ? `${percent(x.ci95[0]).replace('\u00a0%', '')}–${percent(x.ci95[1])}` : '',
+          ]),
+        ),
+        notes: d.multi ? ['Flere svar var mulig, så andelene kan summere til mer enn 100 %.'] : [],
+      };
+    case 'stacked': {
+      const scale = d.legend.filter((l) => !l.extra).map((l) => l.label);
+      const extras = d.legend.filter((l) => l.extra).map((l) => l.label);
+      return {
+        chart: trusted(
+          scaleBars({
+            ...base,
+            scale,
+            extras,
+            rows: d.rows.map((r) => ({ label: r.label, shares: r.shares, note: `N=${formatNumber(r.n)}` })),
+            // Unordered options get distinct colours, "Vet ikke" grey; a scale keeps its ramp.
+            ...(d.scale
+              ? {}
+              : {
+                  colors: scale.map((label, i) => (isNeutralLabel(label) ? neutral[0] : (categorical[i % categorical.length] as string))),
+                }),
+          }),
+        ),
+        table: table(
+          `Tallene i figur ${b.number}`,
+          ['', ...d.legend.map((l) => l.label), 'N'],
+          d.rows.map((r) => [r.label, ...r.shares.map(percent), formatNumber(r.n)]),
+        ),
+        notes: [],
+      };
+    }
+    case 'grouped': {
+      const notes: string[] = [];
+      if (d.test)
+        notes.push(
+          d.test.p === null
+            ? 'For få svar til å teste forskjellen mellom gruppene.'
+            : `Forskjellen mellom gruppene er ${d.test.significant ? '' : 'ikke '}statistisk signifikant (${d.test.method}, p = ${decimal(d.test.p, 3)}).`,
+        );
+      return {
+        chart: trusted(
+          groupedBars({
+            ...base,
+            categories: d.categories,
+            series: d.series.map((s) => ({ label: `${s.label} (N=${range(s.n)})`, values: s.shares })),
+          }),
+        ),
+        table: table(
+          `Tallene i figur ${b.number}`,
+          ['', ...d.series.map((s) => `${s.label} (N=${range(s.n)})`)],
+          d.categories.map((c, i) => [c, ...d.series.map((s) => percent(s.shares[i] ?? 0))]),
+        ),
+        notes,
+      };
+    }
+    case 'trend': {
+      const years = [...new Set(d.series.flatMap((s) => s.points.map((p) => p.year)))].sort();
+      const at = (s: (typeof d.series)[number], y: number) => s.points.find((p) => p.year === y);
+      return {
+        chart: trusted(
+          trendLines({
+            ...base,
+            years,
+            series: d.series.map((s) => ({
+              label: s.label,
+              values: years.map((y) => at(s, y)?.share ?? null),
+              low: years.map((y) => at(s, y)?.ci95?.[0] ?? null),
+              high: years.map((y) => at(s, y)?.ci95?.[1] ?? null),
+            })),
+            valueLabels: true,
+            intervalLabel: '95 % konfidensintervall',
+          }),
+        ),
+        table: table(
+          `Tallene i figur ${b.number}`,
+          ['År', 'Andel', '95 % intervall', 'N'],
+          years.flatMap((y) =>
+            d.series.map((s) => {
+              const p = at(s, y);
+              return [
+                String(y),
+                p?.share == null ? '–' : percent(p.share),
+                p?.ci95 ? `${percent(p.ci95[0]).replace('\u00a0%', '')}–${percent(p.ci95[1])}` : '–',
+                p ? formatNumber(p.n) : '–',
+              ];
+            }),
+          ),
+        ),
+        notes: d.missingYears.length > 0 ? [`Spørsmålet ble ikke stilt i ${d.missingYears.join(', ')}.`] : [],
+      };
+    }
+    case 'map': {
+      const names = new Map(d.maps.flatMap((m) => m.counties.map((c) => [c.code, c.name] as const)));
+      const codes = [...names.keys()].sort();
+      // One scale for all maps of a figure, so the roles side by side can be compared.
+      const means = d.maps.flatMap((m) => m.counties.flatMap((c) => (c.mean === null ? [] : [c.mean])));
+      const domain: [number, number] | undefined =
+        means.length > 0 ? [Math.floor(Math.min(...means) * 10) / 10, Math.ceil(Math.max(...means) * 10) / 10] : undefined;
+      const charts = d.geometry
+        ? d.maps.map((m, i) =>
+            choropleth({
+              id: `${b.id}-map-${i}`,
+              title: `${m.label}: ${b.title}`,
+              features: d.geometry as NonNullable<typeof d.geometry>,
+              legendTitle: 'Gjennomsnitt (1–5)',
+              values: new Map(m.counties.filter((c) => c.mean !== null).map((c) => [c.code, c.mean as number])),
+              ...(d.credit ? { credit: d.credit } : {}),
+              ...(domain ? { domain } : {}),
+            }),
+          )
+        : [];
+      return {
+        chart: d.geometry
+          ? html`<div class="maps">${d.maps.map((m, i) => html`<div><p class="note">${m.label}</p>${trusted(charts[i] as string)}</div>`)}</div>`
+          : html``,
+        table: table(
+          `Tallene i figur ${b.number}`,
+          ['Fylke', ...d.maps.flatMap((m) => [`${m.label}: snitt`, 'N'])],
+          codes.map((code) => [
+            names.get(code) ?? code,
+            ...d.maps.flatMap((m) => {
+              const c = m.counties.find((x) => x.code === code);
+              return [decimal(c?.mean ?? null), formatNumber(c?.n ?? 0)];
+            }),
+          ]),
+        ),
+        notes: d.geometry ? [] : ['Ingen kartgrunnlag for registeråret: tallene står i tabellen.'],
+      };
+    }
+    case 'integer':
+      return {
+        chart: trusted(shareBars({ ...base, bars: d.classes.map((c) => ({ label: c.label, share: c.share })) })),
+        table: table(
+          `Tallene i figur ${b.number}`,
+          ['Antall', 'Kommuner', 'Andel'],
+          d.classes.map((c) => [c.label, formatNumber(c.count), percent(c.share)]),
+        ),
+        notes: [`Gjennomsnitt ${decimal(d.mean)}, median ${decimal(d.median)}.`],
+      };
+  }
+}
+
+export function renderFigure(b: FigureBlock): RenderedFigure {
+  return chartAndTable(b, b.data);
+}
