@@ -265,7 +265,10 @@ export function analyzeCommands(program: Command): void {
         if (!m) throw invalid(`--years: "${opts.years}" is not a range like 2015-2019`);
         const codes = (list(opts.options) ?? []).map((c) => requiredInt('options', c));
         const t = await withStore((store) =>
-          trend(store, role(opts.role), opts.question, codes, Number(m[1]), Number(m[2]), { fpc: opts.fpc === true }),
+          trend(store, role(opts.role), opts.question, codes, Number(m[1]), Number(m[2]), {
+            fpc: opts.fpc === true,
+            ...(opts.by ? { by: opts.by } : {}),
+          }),
         );
         if (opts.json)
           return printJson({
@@ -299,6 +302,20 @@ export function analyzeCommands(program: Command): void {
             y.ci95 ? `${pct(y.ci95[0])} – ${pct(y.ci95[1])}` : '–',
           ]),
         );
+        if (t.by) {
+          const labels = t.years[t.years.length - 1]?.groups?.map((g) => g.label) ?? [];
+          say(`\nEtter ${t.by.label} (inndelingen i ${t.by.registryYear}):`);
+          printTable(
+            ['år', ...labels],
+            t.years.map((y) => [
+              String(y.year),
+              ...labels.map((l) => {
+                const g = y.groups?.find((x) => x.label === l);
+                return g?.share == null ? '–' : `${pct(g.share)} (N=${g.n})`;
+              }),
+            ]),
+          );
+        }
         if (t.excludedOptions.length > 0)
           say(`Utelatt (fantes ikke alle år): ${t.excludedOptions.map((e) => `${e.label} (${e.years.join(', ')})`).join('; ')}`);
       },

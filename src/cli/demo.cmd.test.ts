@@ -44,6 +44,47 @@ describeStores(
       assert.match(r.out, /\n2015 +2015 +kommunedirektor +422 +\d+/);
       assert.match(r.out, /demo login: demo@kommunepuls\.test \/ demo-passord/);
       assert.equal((await listRounds(store)).length, 5);
+      // The trend question over the five rounds, broken down by size (the CLI once dropped --by).
+      const t = run(
+        url,
+        'analyze',
+        'trend',
+        '--role',
+        'kommunedirektor',
+        '--question',
+        'tolk_retningslinjer',
+        '--options',
+        '1,2',
+        '--years',
+        '2015-2019',
+        '--by',
+        'storrelse3',
+        '--json',
+      );
+      assert.equal(t.code, 0, t.err);
+      const json = JSON.parse(t.out) as { by?: { key: string }; years: { year: number; groups?: { n: number }[] }[] };
+      assert.equal(json.by?.key, 'storrelse3');
+      assert.deepEqual(
+        json.years.map((y) => y.year),
+        [2015, 2016, 2017, 2018, 2019],
+      );
+      for (const y of json.years) assert.equal(y.groups?.length, 3);
+      const table = run(
+        url,
+        'analyze',
+        'trend',
+        '--role',
+        'kommunedirektor',
+        '--question',
+        'tolk_retningslinjer',
+        '--options',
+        '1,2',
+        '--years',
+        '2015-2019',
+        '--by',
+        'storrelse3',
+      );
+      assert.match(table.out, /Etter .* \(inndelingen i 2019\):/);
     });
   },
   { file: true },

@@ -66,6 +66,7 @@ tr.group th { font-weight: 700; background: #eef3f8; }
   a { color: inherit; text-decoration: none; }
   .title-page { min-height: 240mm; }
   nav, section.chapter { break-before: page; page-break-before: always; }
+  h2, h3, h4, figcaption { break-after: avoid; page-break-after: avoid; }
   details { display: block; }
   details > summary { display: none; }
   table { font-size: 8pt; }

@@ -79,9 +79,13 @@ export function cellCheckbox(c: Ctx, field: string, label: string, locked: boole
   return html`<td class="flag" data-label="${column}"><input type="checkbox" id="${idOf(field)}" name="${field}" value="1"${on ? html` checked` : ''} aria-label="${label}"></td>`;
 }
 
-/** A text field in a table cell; `column` names it where the table is shown as cards (narrow screens). */
+/**
+ * A text field in a table cell; `column` names it where the table is shown as cards (narrow
+ * screens). Two rows, so a long option label can be read whole (four options that all begin
+ * "Ja, andel i arbeid og/eller …" looked the same in one-line inputs).
+ */
 export function cellText(c: Ctx, field: string, label: string, column: string): Html {
-  return html`<td data-label="${column}">${problemOf(c, field)}<input id="${idOf(field)}" name="${field}" value="${one(c.v.raw, field)}" aria-label="${label}"${invalidAttrs(c, field)}${readOnlyAttr(c)}></td>`;
+  return html`<td data-label="${column}">${problemOf(c, field)}<textarea id="${idOf(field)}" name="${field}" rows="2" aria-label="${label}"${invalidAttrs(c, field)}${readOnlyAttr(c)}>${one(c.v.raw, field)}</textarea></td>`;
 }
 
 /** A structural field: editable before the window opens, shown as text (and carried) after. */
