@@ -10,6 +10,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { type CategorySql, categoryCase } from '../registry/grouping.sql.ts';
 import type { Database } from '../store/schema.ts';
+import { activeRecode, recodedCode } from './recode.sql.ts';
 
 type Db = Kysely<Database>;
 export type UnitKind = 'kommune' | 'bydel';
@@ -95,24 +96,12 @@ export async function optionCounts(
   const grp = groupExpression(by);
   const rows = await submitted(db, year, registryYear, kind, by)
     .innerJoin('answer as a', 'a.response_id', 'r.id')
-    .leftJoin('answer_recode as rc', (j) =>
-      j
-        .onRef('rc.response_id', '=', 'a.response_id')
-        .onRef('rc.question_key', '=', 'a.question_key')
-        .onRef('rc.item_key', '=', 'a.item_key')
-        .onRef('rc.from_code', '=', 'a.code')
-        .on('rc.reverted_at', 'is', null),
-    )
+    .leftJoin('answer_recode as rc', (j) => j.on(activeRecode('rc', 'a')))
     .where('r.role', '=', role)
     .where('a.question_key', '=', question)
     .where('a.code', 'is not', null)
     // An analyst's recode replaces the chosen code ("annet" → an existing option).
-    .select([
-      grp.as('grp'),
-      'a.item_key as item_key',
-      sql<number>`coalesce(rc.to_code, a.code)`.as('code'),
-      sql<number>`count(distinct r.id)`.as('n'),
-    ])
+    .select([grp.as('grp'), 'a.item_key as item_key', recodedCode('rc', 'a').as('code'), sql<number>`count(distinct r.id)`.as('n')])
     .groupBy([sql`1`, 'a.item_key', sql`3`])
     .execute();
   return rows.map((r) => ({ grp: String(r.grp), item_key: r.item_key, code: Number(r.code), n: Number(r.n) }));
@@ -195,30 +184,12 @@ export async function pairCounts(
     .innerJoin('answer as a2', (j) =>
       j.onRef('a2.response_id', '=', 'r.id').on('a2.question_key', '=', second.question).on('a2.item_key', '=', second.item),
     )
-    .leftJoin('answer_recode as rc1', (j) =>
-      j
-        .onRef('rc1.response_id', '=', 'a1.response_id')
-        .onRef('rc1.question_key', '=', 'a1.question_key')
-        .onRef('rc1.item_key', '=', 'a1.item_key')
-        .onRef('rc1.from_code', '=', 'a1.code')
-        .on('rc1.reverted_at', 'is', null),
-    )
-    .leftJoin('answer_recode as rc2', (j) =>
-      j
-        .onRef('rc2.response_id', '=', 'a2.response_id')
-        .onRef('rc2.question_key', '=', 'a2.question_key')
-        .onRef('rc2.item_key', '=', 'a2.item_key')
-        .onRef('rc2.from_code', '=', 'a2.code')
-        .on('rc2.reverted_at', 'is', null),
-    )
+    .leftJoin('answer_recode as rc1', (j) => j.on(activeRecode('rc1', 'a1')))
+    .leftJoin('answer_recode as rc2', (j) => j.on(activeRecode('rc2', 'a2')))
     .where('r.role', '=', role)
     .where('a1.code', 'is not', null)
     .where('a2.code', 'is not', null)
-    .select([
-      sql<number>`coalesce(rc1.to_code, a1.code)`.as('x'),
-      sql<number>`coalesce(rc2.to_code, a2.code)`.as('y'),
-      sql<number>`count(distinct r.id)`.as('n'),
-    ])
+    .select([recodedCode('rc1', 'a1').as('x'), recodedCode('rc2', 'a2').as('y'), sql<number>`count(distinct r.id)`.as('n')])
     .groupBy([sql`1`, sql`2`])
     .execute();
   return rows.map((r) => ({ x: Number(r.x), y: Number(r.y), n: Number(r.n) }));
@@ -244,14 +215,7 @@ export async function textAnswers(db: Db, year: number, registryYear: number, ro
     .selectFrom('response as r')
     .innerJoin('unit as u', (j) => j.onRef('u.number', '=', 'r.unit_number').on('u.year', '=', registryYear))
     .innerJoin('answer as a', 'a.response_id', 'r.id')
-    .leftJoin('answer_recode as rc', (j) =>
-      j
-        .onRef('rc.response_id', '=', 'a.response_id')
-        .onRef('rc.question_key', '=', 'a.question_key')
-        .onRef('rc.item_key', '=', 'a.item_key')
-        .onRef('rc.from_code', '=', 'a.code')
-        .on('rc.reverted_at', 'is', null),
-    )
+    .leftJoin('answer_recode as rc', (j) => j.on(activeRecode('rc', 'a')))
     .where('r.round_year', '=', year)
     .where('r.role', '=', role)
     .where('r.status', '=', 'submitted')
@@ -393,17 +357,10 @@ export async function respondentsWithCodes(
   if (codes.length === 0) return 0;
   const row = await submitted(db, year, registryYear, kind, null)
     .innerJoin('answer as a', 'a.response_id', 'r.id')
-    .leftJoin('answer_recode as rc', (j) =>
-      j
-        .onRef('rc.response_id', '=', 'a.response_id')
-        .onRef('rc.question_key', '=', 'a.question_key')
-        .onRef('rc.item_key', '=', 'a.item_key')
-        .onRef('rc.from_code', '=', 'a.code')
-        .on('rc.reverted_at', 'is', null),
-    )
+    .leftJoin('answer_recode as rc', (j) => j.on(activeRecode('rc', 'a')))
     .where('r.role', '=', role)
     .where('a.question_key', '=', question)
-    .where(sql<boolean>`coalesce(rc.to_code, a.code) in (${sql.join(codes.map((c) => sql.lit(c)))})`)
+    .where(sql<boolean>`${recodedCode('rc', 'a')} in (${sql.join(codes.map((c) => sql.lit(c)))})`)
     .select(sql<number>`count(distinct r.id)`.as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -420,18 +377,11 @@ export async function unitChoices(
   base: readonly number[] | null,
   kind: UnitKind,
 ): Promise<{ unit_number: string; chose: number; in_base: number }[]> {
-  const code = sql`coalesce(rc.to_code, a.code)`;
+  const code = recodedCode('rc', 'a');
   const inList = (list: readonly number[]) => (list.length === 0 ? sql`1 = 0` : sql`${code} in (${sql.join(list.map((c) => sql.lit(c)))})`);
   const rows = await submitted(db, year, registryYear, kind, null)
     .innerJoin('answer as a', 'a.response_id', 'r.id')
-    .leftJoin('answer_recode as rc', (j) =>
-      j
-        .onRef('rc.response_id', '=', 'a.response_id')
-        .onRef('rc.question_key', '=', 'a.question_key')
-        .onRef('rc.item_key', '=', 'a.item_key')
-        .onRef('rc.from_code', '=', 'a.code')
-        .on('rc.reverted_at', 'is', null),
-    )
+    .leftJoin('answer_recode as rc', (j) => j.on(activeRecode('rc', 'a')))
     .where('r.role', '=', role)
     .where('a.question_key', '=', question)
     .select([

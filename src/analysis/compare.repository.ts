@@ -9,6 +9,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { type CategorySql, categoryCase } from '../registry/grouping.sql.ts';
 import type { UnitKind } from '../registry/registry.types.ts';
 import type { Database } from '../store/schema.ts';
+import { activeRecode, recodedCode } from './recode.sql.ts';
 
 type Db = Kysely<Database>;
 
@@ -54,20 +55,13 @@ export interface CodeCountRow {
 /** Respondents per category, question, matrix item and chosen code (after recodes). */
 export async function codeCounts(db: Db, scope: CompareScope): Promise<CodeCountRow[]> {
   const rows = await answers(db, scope)
-    .leftJoin('answer_recode as rc', (j) =>
-      j
-        .onRef('rc.response_id', '=', 'a.response_id')
-        .onRef('rc.question_key', '=', 'a.question_key')
-        .onRef('rc.item_key', '=', 'a.item_key')
-        .onRef('rc.from_code', '=', 'a.code')
-        .on('rc.reverted_at', 'is', null),
-    )
+    .leftJoin('answer_recode as rc', (j) => j.on(activeRecode('rc', 'a')))
     .where('a.code', 'is not', null)
     .select([
       category(scope).as('grp'),
       'a.question_key as question_key',
       'a.item_key as item_key',
-      sql<number>`coalesce(rc.to_code, a.code)`.as('code'),
+      recodedCode('rc', 'a').as('code'),
       sql<number>`count(distinct r.id)`.as('n'),
     ])
     .groupBy([sql`1`, 'a.question_key', 'a.item_key', sql`4`])

@@ -4,7 +4,8 @@
  * Analysts' active recodes replace the stored code, as in the analysis. The contact table is
  * never read here: an export holds no names, e-mail addresses or phone numbers.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { activeRecode, recodedCode } from '../analysis/recode.sql.ts';
 import type { Database } from '../store/schema.ts';
 
 type Db = Kysely<Database>;
@@ -61,23 +62,9 @@ export async function answersOf(db: Db, responseIds: readonly number[]): Promise
   if (responseIds.length === 0) return [];
   const rows = await db
     .selectFrom('answer as a')
-    .leftJoin('answer_recode as rc', (j) =>
-      j
-        .onRef('rc.response_id', '=', 'a.response_id')
-        .onRef('rc.question_key', '=', 'a.question_key')
-        .onRef('rc.item_key', '=', 'a.item_key')
-        .onRef('rc.from_code', '=', 'a.code')
-        .on('rc.reverted_at', 'is', null),
-    )
+    .leftJoin('answer_recode as rc', (j) => j.on(activeRecode('rc', 'a')))
     .where('a.response_id', 'in', [...responseIds])
-    .select([
-      'a.response_id',
-      'a.question_key',
-      'a.item_key',
-      sql<number | null>`coalesce(rc.to_code, a.code)`.as('code'),
-      'a.num',
-      'a.text',
-    ])
+    .select(['a.response_id', 'a.question_key', 'a.item_key', recodedCode('rc', 'a').as('code'), 'a.num', 'a.text'])
     .orderBy('a.response_id')
     .orderBy('a.question_key')
     .orderBy('a.item_key')
