@@ -55,6 +55,9 @@ export interface Report {
 
 export type Progress = (done: number, total: number, what: string) => void;
 
+/** Blocks computed side by side (a PostgreSQL pool has 10 connections; SQLite runs them in turn). */
+const buildConcurrency = 4;
+
 /** "N=162", "N=160–162", or "N=163 for kommunedirektører og 160 for skolesjefer". */
 export function nText(ns: readonly RoleN[]): string {
   if (ns.length === 0) return '';
@@ -159,25 +162,43 @@ export async function buildReport(
   const refs = new Map(numbered.map((n) => [n.id, `${n.kind === 'figure' ? 'figur' : 'tabell'} ${n.number}`]));
   const status = await roundStatus(store, year);
   const ctx: PlaceholderContext = { store, year, status, refs };
-  const total = def.chapters.reduce((s, c) => s + c.blocks.length, 0);
-  let done = 0;
-  const chapters = [];
-  for (const [ci, c] of def.chapters.entries()) {
-    const blocks: ReportBlock[] = [];
-    for (const [bi, b] of c.blocks.entries()) {
+  // Blocks are computed a few at a time (on PostgreSQL each figure is a handful of round trips,
+  // so running them side by side hides the latency); the report keeps the definition's order.
+  const jobs = def.chapters.flatMap((c, ci) =>
+    c.blocks.map((b, bi) => {
       const where = `chapters[${ci}].blocks[${bi}]`;
       const n = numbered.find((x) => x.chapter === ci && x.block === bi);
-      progress(done, total, n ? `${n.kind === 'figure' ? 'Figur' : 'Tabell'} ${n.number}` : c.title);
-      if ('text' in b) blocks.push({ kind: 'text', markdown: await fillPlaceholders(b.text, ctx, `${where}.text`) });
-      else if ('figure' in b && n) blocks.push(await buildFigure(store, year, b.figure, ctx, `${where}.figure`, n));
-      else if ('table' in b && n) blocks.push(await buildTable(store, year, b.table, ctx, `${where}.table`, n));
+      const label = n ? `${n.kind === 'figure' ? 'Figur' : 'Tabell'} ${n.number}` : c.title;
+      const run = async (): Promise<ReportBlock> => {
+        if ('text' in b) return { kind: 'text', markdown: await fillPlaceholders(b.text, ctx, `${where}.text`) };
+        if ('figure' in b && n) return buildFigure(store, year, b.figure, ctx, `${where}.figure`, n);
+        if ('table' in b && n) return buildTable(store, year, b.table, ctx, `${where}.table`, n);
+        throw invalid(`${where}: a block needs text, figure or table`);
+      };
+      return { ci, label, run };
+    }),
+  );
+  const total = jobs.length;
+  const results: ReportBlock[] = new Array(total);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < total) {
+      const i = next++;
+      const job = jobs[i] as (typeof jobs)[number];
+      progress(done, total, job.label);
+      results[i] = await job.run();
       done++;
     }
+  };
+  await Promise.all(Array.from({ length: Math.min(buildConcurrency, total) }, worker));
+  const chapters = [];
+  for (const [ci, c] of def.chapters.entries()) {
     chapters.push({
       id: c.id ?? `kapittel-${ci + 1}`,
       number: ci + 1,
       title: await fillPlaceholders(c.title, ctx, `chapters[${ci}].title`),
-      blocks,
+      blocks: results.filter((_, i) => jobs[i]?.ci === ci),
     });
   }
   progress(total, total, 'Ferdig');
