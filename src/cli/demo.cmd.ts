@@ -45,12 +45,13 @@ export function demoCommands(program: Command): void {
     .option('--registry <dir>', 'a folder with kommune.geojson and bydel.geojson (e.g. ../shared/reference/geo/2019): real municipalities')
     .action(async (opts: { reset?: boolean; seed?: string; registry?: string }) => {
       const seed = intOption('seed', opts.seed);
-      const summary = await withStore(async (store) => {
+      const summary = await withStore(async (store, cfg) => {
         if (!opts.reset && !(await isEmpty(store))) {
           throw conflict('the store is not empty: "kommunepuls demo --reset" replaces everything in it with the demo');
         }
         return loadDemo(store, {
           reset: opts.reset === true,
+          baseUrl: cfg.baseUrl,
           ...(seed === undefined ? {} : { seed }),
           ...(opts.registry === undefined ? {} : { registry: path.resolve(opts.registry) }),
         });

@@ -89,7 +89,7 @@ export function serveCommands(program: Command): void {
       const store = await openStore(cfg.db);
       if (await isEmpty(store)) {
         say('empty store: loading the demo …');
-        printDemoSummary(await loadDemo(store));
+        printDemoSummary(await loadDemo(store, { baseUrl: cfg.baseUrl }));
       }
       let demoCfg = await demoClock(store, cfg);
       let capture: CaptureSmtp | undefined;

@@ -18,6 +18,7 @@ import { type GeometryLevel, geometryCredit, importGeometry, loadGeometry, saveG
 /** The credit the public reference data asks for wherever its boundaries are shown. */
 const referenceCredit = 'Kartgrunnlag: Kartverket; befolkning: SSB';
 
+import { recordInvitationsSent } from '../outreach/outbox.service.ts';
 import { geometryLevels } from '../registry/geometry.ts';
 import { saveRegistry } from '../registry/registry.service.ts';
 import type { Unit } from '../registry/registry.types.ts';
@@ -116,6 +117,8 @@ export interface LoadDemoOptions {
    * the other attributes drawn as for the fictitious country.
    */
   readonly registry?: string;
+  /** Base of the personal links in the demo's letters (the server's KOMMUNEPULS_BASE_URL). */
+  readonly baseUrl?: string;
 }
 
 export async function loadDemo(store: Store, options: LoadDemoOptions = {}): Promise<DemoSummary> {
@@ -133,6 +136,11 @@ export async function loadDemo(store: Store, options: LoadDemoOptions = {}): Pro
   await saveRegistry(store, demoYear, units);
   const questionnaires = new Map(templateRoles(template).map((r) => [r, template.questionnaires.get(r) as Questionnaire]));
   const round = await insertTemplateRound(store, template, demoYear, template.key, questionnaires);
+  // Contacts first, and the invitations as sent when the window opened, before anyone answered.
+  const taking = new Map<string, ReadonlySet<string>>();
+  for (const role of questionnaires.keys()) taking.set(role, new Set(await roundUnits(store, demoYear, role)));
+  await importContacts(store, demoYear, demoContactsCsv(units, taking, seed), 'demo-kontakter.csv', 'demo', round.opensAt);
+  await recordInvitationsSent(store, demoYear, options.baseUrl ?? 'http://localhost:3000');
   const responses: Record<string, number> = {};
   const roles: DemoRoundSummary['roles'] = {};
   let i = 0;
@@ -156,9 +164,6 @@ export async function loadDemo(store: Store, options: LoadDemoOptions = {}): Pro
   }
   rounds.push({ year: demoYear, registryYear: demoYear, roles });
   await addUser(store, { ...demoLogin, name: 'Demo Analytiker', role: 'admin' });
-  const taking = new Map<string, ReadonlySet<string>>();
-  for (const role of questionnaires.keys()) taking.set(role, new Set(await roundUnits(store, demoYear, role)));
-  await importContacts(store, demoYear, demoContactsCsv(units, taking, seed), 'demo-kontakter.csv', 'demo', round.opensAt);
   const maps = division ? await loadReferenceGeometry(store, division.dir) : await loadFictitiousGeometry(store, units, seed);
   return { units: units.length, registry: division ? division.dir : 'fiktiv', rounds, responses, maps, login: demoLogin };
 }

@@ -142,6 +142,17 @@ export async function markSentMany(db: Db, sent: readonly { id: number; at: stri
     .execute();
 }
 
+/** Marks every queued message of a round as sent at `at`, without sending it (a demo's past). */
+export async function markQueuedSent(db: Db, year: number, at: string): Promise<number> {
+  const r = await db
+    .updateTable('outbox')
+    .set({ status: 'sent', sent_at: at, claimed_until: null, last_error: null })
+    .where('round_year', '=', year)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 export async function markFailed(db: Db, id: number, error: string): Promise<void> {
   await db
     .updateTable('outbox')

@@ -122,6 +122,17 @@ export async function scheduleDue(store: Store, year: number, now: Date, baseUrl
   });
 }
 
+/**
+ * The invitations of a round as if they had gone out when its window opened: queued by the
+ * schedule at that instant and recorded as sent, without an SMTP server (the demo's history, so
+ * its dashboard counts the invited and its reminders follow them). Returns how many.
+ */
+export async function recordInvitationsSent(store: Store, year: number, baseUrl: string): Promise<number> {
+  const round = await getRound(store, year);
+  await scheduleDue(store, year, round.opensAt, baseUrl);
+  return repo.markQueuedSent(store.db, year, round.opensAt.toISOString());
+}
+
 export interface Selected {
   readonly unitNumber: string;
   readonly role: Role;
