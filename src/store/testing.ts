@@ -15,17 +15,25 @@ import { type Dialect, dropSchema, openStore, type Store } from './store.ts';
 
 const pgUrl = testPostgresUrl();
 
+/**
+ * Whether PostgreSQL answers: three tries of up to 10 s each, because on a loaded CI machine (two
+ * browser test files beside this one) a first connection can take longer than a few seconds.
+ */
 async function postgresReachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  } finally {
-    await client.end().catch(() => undefined);
+  let problem = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 10_000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return null;
+    } catch (e) {
+      problem = e instanceof Error ? e.message : String(e);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   }
+  return problem;
 }
 
 const wanted = (process.env.KOMMUNEPULS_TEST_DIALECTS ?? 'sqlite,postgres').split(',');
