@@ -10,10 +10,13 @@ import { type CompareWords, comparisonBody } from '../compare.render.ts';
 import { html } from '../html.ts';
 import { roleName } from '../labels.ts';
 import { page, type Viewer } from '../layout.ts';
+import { compareStrings } from '../respondent/compare.strings.ts';
 
 function words(c: Comparison): CompareWords {
   const name = c.unit.name;
+  // The respondent's bokmål words, with the unit named instead of "Dere".
   return {
+    ...compareStrings.nb,
     intro: (x) =>
       x.comparedWith === 'bydel'
         ? `Svarene fra ${name} ved siden av svarene fra hovedstadens bydeler (bydelene sammenlignes bare med hverandre, ikke med kommunene). Grupper der færre enn ${minimumAnswers} svarte, vises ikke, og fritekstsvar fra andre vises aldri. Bydelen ser den samme siden gjennom sin personlige lenke når undersøkelsen er avsluttet.`
@@ -22,18 +25,7 @@ function words(c: Comparison): CompareWords {
     answered: `${name} svarte:`,
     notAnswered: `${name} svarte ikke på dette spørsmålet.`,
     ownColumn: c.unit.kind === 'bydel' ? 'Bydelen' : 'Kommunen',
-    optionColumn: 'Svar',
-    chosen: 'Valgt',
-    national: (kind) => (kind === 'bydel' ? 'Alle bydeler' : 'Alle kommuner'),
     sizeClass: 'Kommuner av samme størrelse',
-    tooFew: 'For få svar til å vise',
-    multiNote: 'Flere svar var mulig, så andelene kan til sammen bli mer enn 100 %.',
-    mean: (min, max) => `Gjennomsnitt (${min}–${max})`,
-    median: 'Median',
-    average: 'Gjennomsnitt',
-    measure: 'Mål',
-    textNote: 'Fritekstsvar fra andre vises ikke.',
-    tableLabel: (q) => `Svarfordeling: ${q}`,
   };
 }
 

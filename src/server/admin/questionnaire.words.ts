@@ -8,6 +8,7 @@ import { optionsOf } from '../../questionnaire/answer.ts';
 import type { QuestionnaireChange } from '../../questionnaire/diff.ts';
 import { type AnswerCondition, type Question, type Questionnaire, type RegistryCondition, textIn } from '../../questionnaire/model.ts';
 import { answerCodes } from '../../questionnaire/validate.ts';
+import { attributeNames } from '../labels.ts';
 
 export const typeNames: Record<Question['type'], string> = {
   single: 'Ett svar',
@@ -57,18 +58,6 @@ function showIfClauses(qn: Questionnaire, c: AnswerCondition, nested: boolean): 
 export function describeShowIf(qn: Questionnaire, c: AnswerCondition): string {
   return `når ${showIfClauses(qn, c, false)}`;
 }
-
-/** Registry attributes by name, as the unit pages show them. */
-const attributeNames: Record<string, string> = {
-  folketall: 'Folketall',
-  innvandrere: 'Innvandrere',
-  innvandrerandel: 'Innvandrerandel (%)',
-  sentralitet: 'Sentralitet',
-  ar_med_bosetting: 'År med bosetting',
-  deltakere_intro: 'Deltakere i introduksjonsprogrammet',
-  bosatt_mottak: 'Bosatt fra mottak',
-  bosatt_overforing: 'Bosatte overføringsflyktninger',
-};
 
 /** "Deltakere i introduksjonsprogrammet (deltakere_intro)"; an unknown attribute by its key. */
 export const attributeLabel = (a: string): string => (attributeNames[a] ? `${attributeNames[a]} (${a})` : a);

@@ -11,7 +11,7 @@ import type { Unit } from '../../registry/registry.types.ts';
 import { formatNumber } from '../../shared/numbers.ts';
 import { formatOsloDateTime } from '../../shared/time.ts';
 import { type Html, html } from '../html.ts';
-import { roleName } from '../labels.ts';
+import { attributeNames, roleName } from '../labels.ts';
 import { page, type Viewer } from '../layout.ts';
 
 export interface RoleView {
@@ -39,16 +39,6 @@ const statusText = (r: ResponseState): Html => {
 
 const mailKind = { invitation: 'Invitasjon', reminder: 'Påminnelse', manual: 'Sendt manuelt' } as const;
 const mailStatus = { queued: 'I kø', sent: 'Sendt', failed: 'Avvist' } as const;
-const attributeNames: Record<string, string> = {
-  folketall: 'Folketall',
-  innvandrere: 'Innvandrere',
-  innvandrerandel: 'Innvandrerandel (%)',
-  sentralitet: 'Sentralitet',
-  ar_med_bosetting: 'År med bosetting',
-  deltakere_intro: 'Deltakere i introduksjonsprogrammet',
-  bosatt_mottak: 'Bosatt fra mottak',
-  bosatt_overforing: 'Bosatte overføringsflyktninger',
-};
 
 function problemsOf(e: FormErrors | undefined, role: Role, form: FormErrors['form']) {
   return e && e.role === role && e.form === form ? e : undefined;
