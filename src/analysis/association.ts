@@ -51,7 +51,7 @@ export async function countyMeans(
   year: number,
   role: Role,
   raw: string,
-): Promise<{ question: string; label: string; counties: CountyMean[] }> {
+): Promise<{ question: string; label: string; text: string; counties: CountyMean[] }> {
   const { q, item, label } = await resolve(store, year, role, raw);
   const range = scaleOf(q);
   if (!range) throw invalid(`${raw} is not a scale question`);
@@ -71,7 +71,7 @@ export async function countyMeans(
       return { countyNumber: c.county_number, county: c.county_name, n, mean: n > 0 ? sum / n : null };
     })
     .filter((c) => counts.has(c.countyNumber) || c.n > 0);
-  return { question: raw, label, counties };
+  return { question: raw, label, text: textIn(q.text, 'nb'), counties };
 }
 
 export interface Association {

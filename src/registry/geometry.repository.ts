@@ -42,6 +42,20 @@ export async function listGeometry(db: Db, year: number, level: GeometryLevel): 
  * The places of a registry year at a level, code → name: municipalities or city districts by
  * their kind, counties as the distinct county numbers of the year's units.
  */
+/** The distinct credit lines given for a level's shapes (without reading the shapes). */
+export async function geometryCredits(db: Db, year: number, level: GeometryLevel): Promise<string[]> {
+  const rows = await db
+    .selectFrom('geometry')
+    .select('credit')
+    .distinct()
+    .where('registry_year', '=', year)
+    .where('level', '=', level)
+    .where('credit', 'is not', null)
+    .orderBy('credit')
+    .execute();
+  return rows.map((r) => r.credit as string);
+}
+
 export async function registryPlaces(db: Db, year: number, level: GeometryLevel): Promise<Map<string, string>> {
   if (level === 'fylke') {
     const rows = await db

@@ -290,7 +290,7 @@ export async function saveGeometry(
  */
 /** The credit lines of a level's shapes ("Kartgrunnlag: Kartverket; befolkning: SSB"), if any were given. */
 export async function geometryCredit(store: Store, year: number, level: GeometryLevel): Promise<string | null> {
-  const credits = [...new Set((await repo.listGeometry(store.db, year, level)).map((r) => r.credit).filter((c) => c !== null))];
+  const credits = await repo.geometryCredits(store.db, year, level);
   return credits.length > 0 ? credits.join('; ') : null;
 }
 

@@ -58,17 +58,20 @@ export type Progress = (done: number, total: number, what: string) => void;
 /** Blocks computed side by side (a PostgreSQL pool has 10 connections; SQLite runs them in turn). */
 const buildConcurrency = 4;
 
+/** An N or the range of N over a matrix's items: "162", "160–162". */
+export const nRange = ([lo, hi]: readonly [number, number]): string =>
+  lo === hi ? formatNumber(lo) : `${formatNumber(lo)}–${formatNumber(hi)}`;
+
 /** "N=162", "N=160–162", or "N=163 for kommunedirektører og 160 for skolesjefer". */
 export function nText(ns: readonly RoleN[]): string {
   if (ns.length === 0) return '';
-  const range = ([lo, hi]: readonly [number, number]) => (lo === hi ? formatNumber(lo) : `${formatNumber(lo)}–${formatNumber(hi)}`);
   const labels = new Set(ns.map((n) => n.label));
   if (ns.length === 1 || labels.size === 1 || new Set(ns.map((n) => n.role)).size === 1) {
     const lo = Math.min(...ns.map((n) => n.n[0]));
     const hi = Math.max(...ns.map((n) => n.n[1]));
-    return `N=${range([lo, hi])}`;
+    return `N=${nRange([lo, hi])}`;
   }
-  const parts = ns.map((n, i) => `${range(n.n)} for ${i === 0 ? n.label.toLowerCase() : n.label.toLowerCase()}`);
+  const parts = ns.map((n) => `${nRange(n.n)} for ${n.label.toLowerCase()}`);
   return `N=${parts.slice(0, -1).join(', ')} og ${parts[parts.length - 1]}`;
 }
 
@@ -161,7 +164,7 @@ export async function buildReport(
   const numbered = numberBlocks(def);
   const refs = new Map(numbered.map((n) => [n.id, `${n.kind === 'figure' ? 'figur' : 'tabell'} ${n.number}`]));
   const status = await roundStatus(store, year);
-  const ctx: PlaceholderContext = { store, year, status, refs };
+  const ctx: PlaceholderContext = { store, year, status, refs, frequencies: new Map() };
   // Blocks are computed a few at a time (on PostgreSQL each figure is a handful of round trips,
   // so running them side by side hides the latency); the report keeps the definition's order.
   const jobs = def.chapters.flatMap((c, ci) =>

@@ -166,9 +166,9 @@ export async function computeFigure(store: Store, year: number, spec: FigureSpec
     let text = '';
     for (const ref of refs) {
       const m = await countyMeans(store, year, ref.role, ref.question);
-      const f = await frequencies(store, year, ref.role, ref.question, wilsonInterval, { excludeExtras: true });
-      if (text === '') text = textIn(f.question.text, 'nb');
-      ns.push({ role: ref.role, label: ref.label ?? rolePlural[ref.role], n: nOf(f) });
+      if (text === '') text = m.text;
+      // N: the municipalities that answered on the scale ("Vet ikke" left out), over all counties.
+      ns.push({ role: ref.role, label: ref.label ?? rolePlural[ref.role], n: single(m.counties.reduce((s, c) => s + c.n, 0)) });
       maps.push({
         label: ref.label ?? rolePlural[ref.role],
         counties: m.counties.map((c) => ({ code: c.countyNumber, name: c.county, n: c.n, mean: c.mean })),

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { escapeHtml } from '../server/html.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Progress, Report } from './build.ts';
 import { renderReportHtml } from './render.ts';
@@ -29,9 +30,9 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
 }
 
 const footer = (title: string) =>
-  `<div style="font-family: sans-serif; font-size: 8pt; color: #444; width: 100%; padding: 0 18mm; display: flex; justify-content: space-between;"><span>${title
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')}</span><span>Side <span class="pageNumber"></span> av <span class="totalPages"></span></span></div>`;
+  `<div style="font-family: sans-serif; font-size: 8pt; color: #444; width: 100%; padding: 0 18mm; display: flex; justify-content: space-between;"><span>${escapeHtml(
+    title,
+  )}</span><span>Side <span class="pageNumber"></span> av <span class="totalPages"></span></span></div>`;
 
 async function print(browser: Browser, html: string, title: string): Promise<Buffer> {
   const context = await browser.newContext({ javaScriptEnabled: false });

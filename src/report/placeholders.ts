@@ -35,6 +35,8 @@ export interface PlaceholderContext {
   readonly status: RoundStatus;
   /** "figur 4" / "tabell 1" by id. */
   readonly refs: ReadonlyMap<string, string>;
+  /** Frequencies already computed for this report, by role and question (filled as text needs them). */
+  readonly frequencies: Map<string, Promise<Frequencies>>;
 }
 
 function shareAs(share: number, as: string | undefined, count?: number): string {
@@ -45,13 +47,12 @@ function shareAs(share: number, as: string | undefined, count?: number): string 
 
 /** Resolves placeholders in `text`; `where` names the definition field in errors. */
 export async function fillPlaceholders(text: string, ctx: PlaceholderContext, where: string): Promise<string> {
-  const cache = new Map<string, Promise<Frequencies>>();
   const freq = (role: Role, question: string) => {
     const key = `${role}/${question}`;
-    let p = cache.get(key);
+    let p = ctx.frequencies.get(key);
     if (!p) {
       p = frequencies(ctx.store, ctx.year, role, question, wilsonInterval);
-      cache.set(key, p);
+      ctx.frequencies.set(key, p);
     }
     return p;
   };

@@ -3,7 +3,7 @@
  */
 import { type Html, html, trusted } from '../server/html.ts';
 import { formatNumber } from '../shared/numbers.ts';
-import type { ReportBlock } from './build.ts';
+import { nRange, type ReportBlock } from './build.ts';
 import { choropleth } from './charts/choropleth.ts';
 import { categorical, neutral } from './charts/colors.ts';
 import { dataTable } from './charts/data-table.ts';
@@ -25,7 +25,8 @@ export interface RenderedFigure {
 }
 
 const decimal = (v: number | null, d = 1) => (v === null ? '–' : formatNumber(Math.round(v * 10 ** d) / 10 ** d, d));
-const range = ([lo, hi]: readonly [number, number]) => (lo === hi ? formatNumber(lo) : `${formatNumber(lo)}–${formatNumber(hi)}`);
+/** A 95 % interval as "55–69 %". */
+const interval = ([lo, hi]: readonly [number, number]) => `${percent(lo).replace('\u00a0%', '')}–${percent(hi)}`;
 
 /** The numbers of a figure: the first column names the rows, the others are (formatted) numbers. */
 function table(caption: string, head: readonly string[], rows: readonly (readonly string[])[]): Html {
@@ -41,12 +42,7 @@ function chartAndTable(b: FigureBlock, d: FigureData): RenderedFigure {
         table: table(
           `Tallene i figur ${b.number}`,
           ['Svar', 'Antall', 'Andel', '95 % intervall'],
-          d.bars.map((x) => [
-            x.label,
-            formatNumber(x.count),
-            percent(x.share),
-            x.ci95 ? `${percent(x.ci95[0]).replace('\u00a0%', '')}–${percent(x.ci95[1])}` : '',
-          ]),
+          d.bars.map((x) => [x.label, formatNumber(x.count), percent(x.share), x.ci95 ? interval(x.ci95) : '']),
         ),
         notes: d.multi ? ['Flere svar var mulig, så andelene kan summere til mer enn 100 %.'] : [],
       };
@@ -89,12 +85,12 @@ function chartAndTable(b: FigureBlock, d: FigureData): RenderedFigure {
           groupedBars({
             ...base,
             categories: d.categories,
-            series: d.series.map((s) => ({ label: `${s.label} (N=${range(s.n)})`, values: s.shares })),
+            series: d.series.map((s) => ({ label: `${s.label} (N=${nRange(s.n)})`, values: s.shares })),
           }),
         ),
         table: table(
           `Tallene i figur ${b.number}`,
-          ['', ...d.series.map((s) => `${s.label} (N=${range(s.n)})`)],
+          ['', ...d.series.map((s) => `${s.label} (N=${nRange(s.n)})`)],
           d.categories.map((c, i) => [c, ...d.series.map((s) => percent(s.shares[i] ?? 0))]),
         ),
         notes,
@@ -124,12 +120,7 @@ function chartAndTable(b: FigureBlock, d: FigureData): RenderedFigure {
           years.flatMap((y) =>
             d.series.map((s) => {
               const p = at(s, y);
-              return [
-                String(y),
-                p?.share == null ? '–' : percent(p.share),
-                p?.ci95 ? `${percent(p.ci95[0]).replace('\u00a0%', '')}–${percent(p.ci95[1])}` : '–',
-                p ? formatNumber(p.n) : '–',
-              ];
+              return [String(y), p?.share == null ? '–' : percent(p.share), p?.ci95 ? interval(p.ci95) : '–', p ? formatNumber(p.n) : '–'];
             }),
           ),
         ),

@@ -37,7 +37,7 @@ export function reportPage(
   year: number,
   builds: readonly BuildRow[],
   viewer: Viewer,
-  options: { watching: boolean; definitions: readonly string[]; definition: string },
+  options: { watching: boolean; definition: string },
 ): string {
   const latest = builds[0];
   const running = latest?.status === 'running';

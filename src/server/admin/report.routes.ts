@@ -4,7 +4,6 @@
  */
 import type { Hono } from 'hono';
 import type { Config } from '../../config/config.ts';
-import { builtinDefinitions } from '../../report/definition.ts';
 import { reportCssHash } from '../../report/render.ts';
 import { definitionFor, latestDocuments, listBuilds, startBuild } from '../../report/report.service.ts';
 import { getRound, listRounds } from '../../round/round.service.ts';
@@ -27,7 +26,6 @@ export function reportRoutes(app: Hono<AdminEnv>, store: Store, cfg: Config, clo
     return c.html(
       reportPage(year, await listBuilds(store, year), c.get('viewer'), {
         watching: c.req.query('oppdater') === '1',
-        definitions: builtinDefinitions(),
         definition: await definitionFor(store, year),
       }),
     );
