@@ -1,25 +1,7 @@
-/**
- * One analysis benchmark run in its own process (so peak memory is this run's), on one dialect
- * and size: a synthetic registry of N municipalities with the report's attributes, the 2019
- * round, simulated responses of all three roles (saved in batches), then the analysis as
- * `analyze frequencies` runs it: (a) frequencies of every countable question of the three
- * questionnaires, (b) every such question broken down by every built-in grouping (fylke
- * included). Prints one JSON line with the figures.
- *
- * The synthetic registry numbers 100 000 units as municipalities with districts (4/6 digits, see
- * synthetic.ts); here every unit is stored as a municipality (saveRegistry, as the demo does), so
- * all three questionnaires go to all N units and the analysis (municipalities by default) counts
- * them all.
- */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { type FrequenciesJson, frequenciesJson } from '../src/analysis/breakdown.ts';
 import { exactP } from '../src/analysis/stats/index.ts';
 import { saveResponses } from '../src/collect/response.service.ts';
-import { testPostgresUrl } from '../src/config/config.ts';
 import { simulateResponses } from '../src/demo/responses.demo.ts';
 import type { Role } from '../src/questionnaire/model.ts';
 import { listGroupings } from '../src/registry/grouping.service.ts';
@@ -28,7 +10,7 @@ import { saveRegistry } from '../src/registry/registry.service.ts';
 import type { Unit } from '../src/registry/registry.types.ts';
 import { createRound, getRound, roundQuestionnaires } from '../src/round/round.service.ts';
 import { readCsv } from '../src/shared/csv.ts';
-import { dropSchema, openStore } from '../src/store/store.ts';
+import { openBenchStore } from './store.ts';
 import { syntheticRegistry } from './synthetic.ts';
 
 const [dialect = 'sqlite', sizeArg = '422', rateArg = '0.95', secondsArg = '0'] = process.argv.slice(2);
@@ -80,10 +62,7 @@ function testedTables(f: FrequenciesJson): { table: number[][]; test: TestJson |
   return [{ table: groups.map((g) => counts(g)), test: f.test as TestJson | null }];
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-bench-analysis-'));
-const schema = `kp_bench_${randomBytes(4).toString('hex')}`;
-const url = dialect === 'postgres' ? testPostgresUrl() : path.join(dir, 'bench.sqlite');
-const store = await openStore(url, dialect === 'postgres' ? { schema } : {});
+const { store, dispose } = await openBenchStore(dialect, 'analysis');
 try {
   // Setup (not part of the analysis figures).
   let t = performance.now();
@@ -224,7 +203,5 @@ try {
     })}\n`,
   );
 } finally {
-  await store.close();
-  if (dialect === 'postgres') await dropSchema(testPostgresUrl(), schema);
-  fs.rmSync(dir, { recursive: true, force: true });
+  await dispose();
 }

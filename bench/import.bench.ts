@@ -1,27 +1,14 @@
-/**
- * One benchmark run in its own process (so peak memory is this run's): imports a synthetic
- * registry and then integreringsansvarlig responses for every unit, on one dialect, and prints
- * one JSON line with times, throughput and peak RSS.
- */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { importResponses } from '../src/collect/response-import.ts';
-import { testPostgresUrl } from '../src/config/config.ts';
 import { importRegistry } from '../src/registry/registry.service.ts';
 import { createRound, roundQuestionnaire } from '../src/round/round.service.ts';
-import { dropSchema, openStore } from '../src/store/store.ts';
+import { openBenchStore } from './store.ts';
 import { syntheticRegistry, syntheticResponses } from './synthetic.ts';
 
 const [dialect = 'sqlite', sizeArg = '422'] = process.argv.slice(2);
 const units = Number(sizeArg);
 const role = 'integreringsansvarlig';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-bench-'));
-const schema = `kp_bench_${randomBytes(4).toString('hex')}`;
-const url = dialect === 'postgres' ? testPostgresUrl() : path.join(dir, 'bench.sqlite');
-const store = await openStore(url, dialect === 'postgres' ? { schema } : {});
+const { store, dispose } = await openBenchStore(dialect, 'import');
 try {
   const registry = syntheticRegistry(units);
   let t = performance.now();
@@ -50,7 +37,5 @@ try {
     })}\n`,
   );
 } finally {
-  await store.close();
-  if (dialect === 'postgres') await dropSchema(testPostgresUrl(), schema);
-  fs.rmSync(dir, { recursive: true, force: true });
+  await dispose();
 }

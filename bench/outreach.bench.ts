@@ -6,20 +6,16 @@
  * mails/s of each, their ratio, and the Message-IDs received more than once.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
-import { testPostgresUrl } from '../src/config/config.ts';
 import { importContacts } from '../src/outreach/contact.service.ts';
 import { listOutbox, outboxStatus, scheduleDue } from '../src/outreach/outbox.service.ts';
 import { createMailTransport, runOutbox } from '../src/outreach/outbox.worker.ts';
 import { importRegistry } from '../src/registry/registry.service.ts';
 import { createRound, getRound, roundUnits } from '../src/round/round.service.ts';
 import { clockFrom } from '../src/shared/clock.ts';
-import { dropSchema, openStore } from '../src/store/store.ts';
+import { openBenchStore } from './store.ts';
 import { syntheticRegistry } from './synthetic.ts';
 
 const [dialect = 'sqlite', countArg = '10000', connectionsArg = '4'] = process.argv.slice(2);
@@ -49,10 +45,7 @@ const capture = fork(path.join(here, 'capture.child.ts'), [], {
 const { port } = await new Promise<{ port: number }>((resolve) => capture.once('message', (m) => resolve(m as { port: number })));
 const smtpUrl = `smtp://127.0.0.1:${port}`;
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-bench-outreach-'));
-const schema = `kp_bench_${randomBytes(4).toString('hex')}`;
-const url = dialect === 'postgres' ? testPostgresUrl() : path.join(dir, 'bench.sqlite');
-const store = await openStore(url, dialect === 'postgres' ? { schema } : {});
+const { store, dispose } = await openBenchStore(dialect, 'outreach');
 try {
   await importRegistry(store, 2019, syntheticRegistry(count).csv, 'registry.csv');
   await createRound(store, { year: 2019, template: 'kommuneundersokelse-2019' });
@@ -140,9 +133,7 @@ try {
     })}\n`,
   );
 } finally {
-  await store.close();
-  if (dialect === 'postgres') await dropSchema(testPostgresUrl(), schema);
-  fs.rmSync(dir, { recursive: true, force: true });
+  await dispose();
   await new Promise<void>((resolve) => {
     capture.once('exit', () => resolve());
     capture.send('close');

@@ -1,24 +1,11 @@
-/**
- * One report benchmark run in its own process: the demo (422 municipalities, 15 districts, rounds
- * 2015–2019 with simulated answers) loaded into a fresh store of one dialect, then the 2019 report
- * built three times as `kommunepuls report build` builds it: the numbers of Table 1 and figures
- * 1–39 (compute), the HTML page (render) and the PDF (Chromium). Prints one JSON line.
- */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig, testPostgresUrl } from '../src/config/config.ts';
+import { loadConfig } from '../src/config/config.ts';
 import { loadDemo } from '../src/demo/demo.service.ts';
 import { makeReportFiles } from '../src/report/report.service.ts';
-import { dropSchema, openStore } from '../src/store/store.ts';
+import { openBenchStore } from './store.ts';
 
 const [dialect = 'sqlite', runsArg = '3'] = process.argv.slice(2);
 const runs = Number(runsArg);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-bench-report-'));
-const schema = `kp_bench_${randomBytes(4).toString('hex')}`;
-const url = dialect === 'postgres' ? testPostgresUrl() : path.join(dir, 'bench.sqlite');
-const store = await openStore(url, dialect === 'postgres' ? { schema } : {});
+const { store, dispose } = await openBenchStore(dialect, 'report');
 let peakRss = 0;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -63,7 +50,5 @@ try {
   );
 } finally {
   clearInterval(sampler);
-  await store.close();
-  if (dialect === 'postgres') await dropSchema(testPostgresUrl(), schema);
-  fs.rmSync(dir, { recursive: true, force: true });
+  await dispose();
 }
