@@ -164,7 +164,7 @@ describeStores('researcher exports', (test) => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('XLSX: a Data sheet with codes as numbers and neutralised text, a Kodebok sheet, no contact data', async (store) => {
+  test('XLSX: a Data sheet with codes as numbers and text as string cells (never formulas), a Kodebok sheet, no contact data', async (store) => {
     await miniRound(store);
     const dir = tmp();
     const out = path.join(dir, 'kd.xlsx');
@@ -184,8 +184,12 @@ describeStores('researcher exports', (test) => {
     assert.equal(cell(2, 'utfordring'), 9);
     assert.equal(cell(2, 'antall'), 42);
     assert.equal(cell(2, 'folketall'), 690000);
-    assert.equal(cell(2, 'rolle_tekst'), `'=HYPERLINK("http://x","klikk")`);
-    assert.equal(cell(2, 'samarbeid_med_tekst'), "'-lensmannen, æøå");
+    // XLSX text is a string cell, so it is written as typed: no apostrophe, and "=..." is no formula.
+    const rolle = data.getRow(2).getCell(header.indexOf('rolle_tekst') + 1);
+    assert.equal(rolle.type, ExcelJS.ValueType.String);
+    assert.equal(rolle.formula, undefined);
+    assert.equal(rolle.value, '=HYPERLINK("http://x","klikk")');
+    assert.equal(cell(2, 'samarbeid_med_tekst'), '-lensmannen, æøå');
     assert.equal(cell(3, 'antall'), null, 'missing is an empty cell');
     assert.equal(cell(4, 'samarbeid_med_1'), 1, 'recode applied');
     const bookRows = new Map<string, unknown[]>();
@@ -202,8 +206,19 @@ describeStores('researcher exports', (test) => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('SAV: PSPP reads values, variable and value labels, user-missing codes, and empty answers as missing (not 0)', async (store, ctx) => {
+  test('SAV: PSPP reads values, variable and value labels, user-missing codes, empty answers as missing (not 0), and long texts whole', async (store, ctx) => {
     await miniRound(store);
+    // A free-text answer far over 255 bytes (the old writer cut it there), written as "very long string" segments.
+    let long = '';
+    while (Buffer.byteLength(long) < 3100) long += 'Samarbeid med "NAV" og \'lensmannen\' om æøå ÆØÅ,\r\nog mer; ';
+    long = `${long}slutt${'.'.repeat(3179 - 5 - Buffer.byteLength(long))}`; // 3 179 bytes
+    await saveResponses(store, 2019, 'kommunedirektor', [
+      response('0402', [
+        ['samarbeid', { kind: 'codes', codes: [1] }],
+        ['samarbeid_med', { kind: 'codes', codes: [3], text: long }],
+      ]),
+    ]);
+    const longBytes = Buffer.byteLength(long);
     const dir = tmp();
     const out = path.join(dir, 'kd.sav');
     await exportResponsesToFile(store, { year: 2019, role: 'kommunedirektor', format: 'sav', out, attributes: ['folketall'] });
@@ -225,6 +240,9 @@ describeStores('researcher exports', (test) => {
         'COMPUTE sys_med = SYSMIS(samarbeid_med_1).',
         'COMPUTE sys_ant = SYSMIS(antall).',
         'LIST VARIABLES=kommunenummer mis_utf sys_med sys_ant.',
+        // Hex of the raw bytes, so the long text can be compared byte for byte (CSV output turns CR LF into LF).
+        `WRITE OUTFILE='${path.join(dir, 'texts.txt')}' /kommunenummer (AHEX8) samarbeid_med_tekst (AHEX${2 * longBytes}).`,
+        'EXECUTE.',
         '',
       ].join('\n'),
     );
@@ -236,7 +254,7 @@ describeStores('researcher exports', (test) => {
     // Dictionary: variable labels, formats and user-missing codes.
     has('utfordring,13,Hvor stor er utfordringen?,Ordinal,Input,8,Right,F8.0,F8.0,9');
     has('samarbeid_med_3,10,Med hvem? – Annet (spesifiser),Nominal,Input,8,Right,F8.0,F8.0,');
-    has('kommunenummer,1,Kommunenummer,Nominal,Input,8,Right,A8,A8,');
+    has('kommunenummer,1,Kommunenummer,Nominal,Input,4,Left,A4,A4,');
     // Value labels, the scale extra marked as user-missing.
     has('Hvor stor er utfordringen?,1,1 – I liten grad');
     has(',9[a],Vet ikke');
@@ -252,6 +270,12 @@ describeStores('researcher exports', (test) => {
     // MISSING() sees the user-missing 9; SYSMIS() the unanswered follow-ups.
     has('0301,1.00,.00,.00');
     has('0302,.00,1.00,1.00');
+    has(`samarbeid_med_tekst,12,"Med hvem? – annet, spesifiser",Nominal,Input,40,Left,A${longBytes},A${longBytes},`);
+    const texts = fs
+      .readFileSync(path.join(dir, 'texts.txt'), 'latin1')
+      .split('\n')
+      .map((line) => [line.slice(0, 8), line.slice(8)].map((hex) => Buffer.from(hex, 'hex').toString('utf8').replace(/ +$/, '')));
+    assert.deepEqual(texts.find(([unit]) => unit === '0402')?.[1], long, 'the long answer comes back from PSPP byte for byte');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

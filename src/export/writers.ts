@@ -2,10 +2,12 @@
  * The three export formats, each fed one row at a time:
  * - CSV (UTF-8 with BOM, `,`, CRLF) with `FILE.codebook.csv` beside it;
  * - XLSX (exceljs's streaming writer) with a "Data" sheet and a "Kodebok" sheet;
- * - SAV (SPSS, via sav-writer) with variable labels, value labels and user-missing codes.
+ * - SAV (SPSS, our own writer in sav.ts) with variable labels, value labels and user-missing codes.
  *
  * Text that a spreadsheet could read as a formula (= + - @, tab, CR first) gets a leading
- * apostrophe in CSV and XLSX; SPSS has no formulas, so the SAV file keeps the text as it is.
+ * apostrophe in CSV, where a spreadsheet guesses each cell's type. XLSX stores every text as a
+ * string cell, never a formula, so it keeps the text as it is (an apostrophe there would be
+ * visible and change the answer); SPSS has no formulas either.
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
@@ -25,20 +27,18 @@ export interface DatasetWriter {
 
 const codebookHeader = ['variabel', 'tekst', 'type', 'koder', 'manglende_koder'];
 
-function codebookRows(vars: readonly ExportVariable[]): string[][] {
-  return vars.map((v) => [
-    v.name,
-    spreadsheetText(v.label),
-    v.kind,
-    spreadsheetText(valueList(v.values)),
-    v.missing.map(String).join('; '),
-  ]);
+/** How text is put in a cell: neutralised for CSV, as it is for XLSX. */
+type TextCell = (text: string) => string;
+const asIs: TextCell = (text) => text;
+
+function codebookRows(vars: readonly ExportVariable[], text: TextCell): string[][] {
+  return vars.map((v) => [v.name, text(v.label), v.kind, text(valueList(v.values)), v.missing.map(String).join('; ')]);
 }
 
-/** A cell for a spreadsheet: numbers as numbers, text neutralised, missing empty. */
-function sheetCell(v: ExportVariable, value: Cell): string | number | null {
+/** A cell for a spreadsheet: numbers as numbers, text through `text`, missing empty. */
+function sheetCell(v: ExportVariable, value: Cell, text: TextCell): string | number | null {
   if (value === null) return null;
-  return v.type === 'string' ? spreadsheetText(String(value)) : value;
+  return v.type === 'string' ? text(String(value)) : value;
 }
 
 class StreamFile {
@@ -66,13 +66,13 @@ export function csvWriter(path: string, vars: readonly ExportVariable[]): Datase
         await file.write(`\uFEFF${csvLine(vars.map((v) => v.name))}\r\n`);
         started = true;
       }
-      await file.write(`${csvLine(vars.map((v) => sheetCell(v, row.get(v.name) ?? null)))}\r\n`);
+      await file.write(`${csvLine(vars.map((v) => sheetCell(v, row.get(v.name) ?? null, spreadsheetText)))}\r\n`);
     },
     async finish() {
       if (!started) await file.write(`\uFEFF${csvLine(vars.map((v) => v.name))}\r\n`);
       await file.close();
       const codebook = `${path}.codebook.csv`.replace(/\.csv\.codebook\.csv$/, '.codebook.csv');
-      const lines = [codebookHeader, ...codebookRows(vars)].map((r) => csvLine(r));
+      const lines = [codebookHeader, ...codebookRows(vars, spreadsheetText)].map((r) => csvLine(r));
       fs.writeFileSync(codebook, `\uFEFF${lines.join('\r\n')}\r\n`);
       return [path, codebook];
     },
@@ -87,7 +87,7 @@ export function xlsxWriter(path: string, vars: readonly ExportVariable[]): Datas
   header.commit();
   return {
     async add(row) {
-      data.addRow(vars.map((v) => sheetCell(v, row.get(v.name) ?? null))).commit();
+      data.addRow(vars.map((v) => sheetCell(v, row.get(v.name) ?? null, asIs))).commit();
     },
     async finish() {
       data.commit();
@@ -95,7 +95,7 @@ export function xlsxWriter(path: string, vars: readonly ExportVariable[]): Datas
       const head = book.addRow(codebookHeader);
       head.font = { bold: true };
       head.commit();
-      for (const r of codebookRows(vars)) book.addRow(r).commit();
+      for (const r of codebookRows(vars, asIs)) book.addRow(r).commit();
       book.commit();
       await workbook.commit();
       return [path];
