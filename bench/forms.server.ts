@@ -76,6 +76,7 @@ async function bareServer(s: Store): Promise<http.Server> {
         code,
         num,
         text,
+        slot: q.type === 'multi' && code !== null ? code : 0,
       });
       if (q.type === 'matrix')
         return q.items.flatMap((i) => (body.has(`${name}.${i.key}`) ? [row(i.key, Number(body.get(`${name}.${i.key}`)), null, null)] : []));

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: each scenario runs in a child process (so its peak memory is its own) and the
- * figures are printed as tables. BENCH_SCENARIOS ("import,forms,outreach,analysis,report") picks scenarios, BENCH_DIALECTS
+ * figures are printed as tables. BENCH_SCENARIOS ("import,forms,outreach,analysis,report,soak") picks scenarios, BENCH_DIALECTS
  * ("sqlite,postgres") narrows every scenario; BENCH_SIZES (e.g. "422,10000") sets the import
- * sizes, BENCH_FORMS_SECONDS (10) and BENCH_FORMS_CONCURRENCY (200) the forms load.
+ * sizes, BENCH_FORMS_SECONDS (10) and BENCH_FORMS_CONCURRENCY (200) the forms load, BENCH_SOAK_KILLS (12)
+ * and BENCH_SOAK_RESPONDENTS (40) the kill -9 soak.
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -12,15 +13,17 @@ import { analysisScenario } from './analysis.ts';
 import { outreachScenario } from './outreach.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const scenarios = (process.env.BENCH_SCENARIOS ?? 'import,forms,outreach,analysis,report').split(',');
+const scenarios = (process.env.BENCH_SCENARIOS ?? 'import,forms,outreach,analysis,report,soak').split(',');
 const sizes = (process.env.BENCH_SIZES ?? '422,100000').split(',').map(Number);
 const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
 const formsSeconds = process.env.BENCH_FORMS_SECONDS ?? '10';
 const formsConcurrency = process.env.BENCH_FORMS_CONCURRENCY ?? '200';
+const soakKills = process.env.BENCH_SOAK_KILLS ?? '12';
+const soakRespondents = process.env.BENCH_SOAK_RESPONDENTS ?? '40';
 
 for (const s of scenarios)
-  if (!['import', 'forms', 'outreach', 'analysis', 'report'].includes(s))
-    throw new Error(`BENCH_SCENARIOS: unknown scenario "${s}" (import, forms, outreach, analysis, report)`);
+  if (!['import', 'forms', 'outreach', 'analysis', 'report', 'soak'].includes(s))
+    throw new Error(`BENCH_SCENARIOS: unknown scenario "${s}" (import, forms, outreach, analysis, report, soak)`);
 
 function runScenario<T>(script: string, args: string[]): T | null {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, script), ...args], {
@@ -270,6 +273,67 @@ if (scenarios.includes('forms')) formsScenario();
 if (scenarios.includes('outreach')) outreachScenario(dialects);
 if (scenarios.includes('analysis')) analysisScenario(dialects, sizes);
 if (scenarios.includes('report')) reportScenario();
+if (scenarios.includes('soak')) soakScenario();
+
+interface SoakRow {
+  dialect: string;
+  kills: number;
+  respondents: number;
+  acknowledged: number;
+  lost: number;
+  contradictory: number;
+  double_posts: number;
+  http_500: number;
+  other_status: number;
+  cut_by_kill: number;
+  refused_while_down: number;
+  saves_per_s_up: number;
+}
+
+function soakScenario(): void {
+  console.log(
+    `\nKill -9 soak: a real \`kommunepuls serve\` on 422 units takes form saves from ${soakRespondents} respondents at once (each its own ` +
+      'links, one save after the other with a new unique text, and every fifth turn a double-post of a single choice with two ' +
+      `different answers) while it is killed with SIGKILL ${soakKills} times and started again on the same database. ` +
+      'lost = forms whose stored text is neither the last acknowledged one nor one sent after it that a kill cut; ' +
+      'contradictory = single choices with more than one stored answer.\n',
+  );
+  const rows: string[][] = [];
+  for (const dialect of dialects) {
+    const r = runScenario<SoakRow>('soak.bench.ts', [dialect, soakKills, soakRespondents, '422']);
+    if (!r) continue;
+    rows.push([
+      r.dialect,
+      String(r.kills),
+      String(r.acknowledged),
+      String(r.lost),
+      String(r.contradictory),
+      String(r.double_posts),
+      String(r.http_500),
+      String(r.other_status),
+      String(r.cut_by_kill),
+      String(r.refused_while_down),
+      String(r.saves_per_s_up),
+    ]);
+  }
+  table(
+    [
+      'dialect',
+      'kills',
+      'acknowledged',
+      'lost',
+      'contradictory',
+      'double posts',
+      'HTTP 500',
+      'other status',
+      'cut by kill',
+      'refused (down)',
+      'saves/s up',
+    ],
+    rows,
+    (i) => i >= 1,
+  );
+}
 
 interface ReportRow {
   dialect: string;

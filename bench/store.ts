@@ -9,13 +9,15 @@ import path from 'node:path';
 import { testPostgresUrl } from '../src/config/config.ts';
 import { dropSchema, openStore, type Store } from '../src/store/store.ts';
 
-export async function openBenchStore(dialect: string, name: string): Promise<{ store: Store; dispose: () => Promise<void> }> {
+export async function openBenchStore(dialect: string, name: string): Promise<{ store: Store; url: string; dispose: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `kp-bench-${name}-`));
   const schema = `kp_bench_${randomBytes(4).toString('hex')}`;
   const postgres = dialect === 'postgres';
   const store = await openStore(postgres ? testPostgresUrl() : path.join(dir, 'bench.sqlite'), postgres ? { schema } : {});
   return {
     store,
+    /** KOMMUNEPULS_DB for a server process on the same database. */
+    url: postgres ? `${testPostgresUrl()}?schema=${schema}` : path.join(dir, 'bench.sqlite'),
     async dispose() {
       await store.close();
       if (postgres) await dropSchema(testPostgresUrl(), schema);

@@ -86,6 +86,30 @@ describeStores('respondent form', (test) => {
     assert.equal((await formState(store, ctx)).answers.get('antall'), undefined);
   });
 
+  test('drops a follow-up answer on another page when the answer it follows changes', async (store) => {
+    // "antall" follows "har_oversikt" but has a page of its own after "tema".
+    const apart = writeMiniTemplate((q) => ({
+      ...q,
+      sections: [...q.sections, { key: 'detaljer', title: 'Detaljer' }],
+      questions: [
+        ...q.questions.filter((x) => x.key !== 'antall'),
+        ...q.questions.filter((x) => x.key === 'antall').map((x) => ({ ...x, section: 'detaljer' })),
+      ],
+    }));
+    await importRegistry(store, 2019, miniRegistryCsv, 'r.csv');
+    await createRound(store, { year: 2019, template: apart });
+    const link = (await ensureLinks(store, 2019, 'kommunedirektor')).find((l) => l.unitNumber === '0303');
+    const ctx = await openForm(store, link?.token ?? '');
+    assert.ok(ctx);
+    await saveSection(store, ctx, 'tema', { 'q.har_oversikt': '1' });
+    await saveSection(store, ctx, 'detaljer', { 'q.antall': '40' });
+    assert.deepEqual((await formState(store, ctx)).answers.get('antall'), { kind: 'number', value: 40 });
+    await saveSection(store, ctx, 'tema', { 'q.har_oversikt': '2' });
+    const state = await formState(store, ctx);
+    assert.equal(state.answers.get('antall'), undefined, 'the follow-up on the other page is gone with its reason');
+    assert.deepEqual(state.answers.get('har_oversikt'), { kind: 'codes', codes: [2] });
+  });
+
   test('never asks a unit a question its registry figures make it ineligible for', async (store) => {
     const { ctx: none } = await setUp(store, '0302');
     assert.ok(

@@ -9,7 +9,7 @@ import { type Attributes, askedQuestions, isEligible } from '../questionnaire/ro
 import { getUnit } from '../registry/registry.service.ts';
 import type { Unit } from '../registry/registry.types.ts';
 import { getRound, type Round, roundQuestionnaire } from '../round/round.service.ts';
-import { conflict } from '../shared/errors.ts';
+import { AppError, conflict } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './form.repository.ts';
 import { answersToRaw, type FieldError, type RawForm, rawFieldsOf, readSection } from './form.ts';
@@ -42,12 +42,14 @@ export async function openForm(store: Store, token: string): Promise<FormContext
   const target = await resolveToken(store, token);
   if (!target) return null;
   const round = await getRound(store, target.year);
-  return {
-    round,
-    role: target.role,
-    unit: await getUnit(store, round.registryYear, target.unitNumber),
-    questionnaire: await roundQuestionnaire(store, target.year, target.role),
-  };
+  // A link whose unit has left the round's registry (a re-import without a mapping for it) opens
+  // nothing: the respondent gets the same page as for an unknown link, never an internal message.
+  const unit = await getUnit(store, round.registryYear, target.unitNumber).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'not_found') return null;
+    throw e;
+  });
+  if (!unit) return null;
+  return { round, role: target.role, unit, questionnaire: await roundQuestionnaire(store, target.year, target.role) };
 }
 
 export async function formState(store: Store, ctx: FormContext): Promise<FormState> {
@@ -76,6 +78,11 @@ export function pages(ctx: FormContext, answers: ReadonlyMap<string, Answer>): P
     .map((section) => ({ section, questions: asked.filter((q) => sectionOf(ctx.questionnaire, q) === section.key) }));
 }
 
+/** Whether the unit has a page for this section (sections depend on eligibility, never on answers). */
+export function hasPage(ctx: FormContext, sectionKey: string): boolean {
+  return pages(ctx, new Map()).some((p) => p.section.key === sectionKey);
+}
+
 /** Every question of a section the unit is eligible for, follow-ups included (the page may reveal them). */
 export function eligibleQuestions(ctx: FormContext, sectionKey: string): Question[] {
   const attrs = ctx.unit.attributes as Attributes;
@@ -89,61 +96,62 @@ export interface SaveResult {
 }
 
 export async function saveSection(store: Store, ctx: FormContext, sectionKey: string, raw: RawForm, now = new Date()): Promise<SaveResult> {
-  const before = await formState(store, ctx);
   const attrs = ctx.unit.attributes as Attributes;
   const candidates = eligibleQuestions(ctx, sectionKey);
   const read = readSection(candidates, raw);
-
-  // Merge this page's answers into the rest, then let routing decide what is asked now.
-  const merged = new Map(before.answers);
-  for (const [key, a] of read.answers) {
-    if (a === null) merged.delete(key);
-    else merged.set(key, a);
-  }
-  const askedNow = askedQuestions(ctx.questionnaire, attrs, merged);
-  const askedKeys = new Set(askedNow.map((q) => q.key));
-  const askedBefore = new Set(askedQuestions(ctx.questionnaire, attrs, before.answers).map((q) => q.key));
-  const errors = read.errors.filter((e) => askedKeys.has(e.question));
-  const revealed = candidates.filter((q) => askedKeys.has(q.key) && !askedBefore.has(q.key) && !merged.has(q.key)).map((q) => q.key);
-
   const stamp = now.toISOString();
-  await store.db.transaction().execute(async (trx) => {
-    const existing = await repo.findResponse(trx, ctx.round.year, ctx.role, ctx.unit.number);
-    const id = existing?.id ?? (await repo.insertWebResponse(trx, ctx.round.year, ctx.role, ctx.unit.number, stamp));
+
+  // The state is read and written under the response's lock: concurrent saves of one form (a
+  // double click, two tabs, a retry) run one after the other, the last one wins for the whole page.
+  return store.db.transaction().execute(async (trx) => {
+    const row = await repo.lockResponse(trx, store.dialect, ctx.round.year, ctx.role, ctx.unit.number, stamp);
+    const before = fromRows(ctx.questionnaire.questions, await repo.answerRows(trx, row.id));
+
+    // Merge this page's answers into the rest, then let routing decide what is asked now.
+    const merged = new Map(before);
+    for (const [key, a] of read.answers) {
+      if (a === null) merged.delete(key);
+      else merged.set(key, a);
+    }
+    const askedNow = askedQuestions(ctx.questionnaire, attrs, merged);
+    const askedKeys = new Set(askedNow.map((q) => q.key));
+    const askedBefore = new Set(askedQuestions(ctx.questionnaire, attrs, before).map((q) => q.key));
+    const errors = read.errors.filter((e) => askedKeys.has(e.question));
+    const revealed = candidates.filter((q) => askedKeys.has(q.key) && !askedBefore.has(q.key) && !merged.has(q.key)).map((q) => q.key);
+
     if (errors.length > 0) {
-      await repo.saveDraft(trx, id, sectionKey, JSON.stringify(rawFieldsOf(candidates, raw)), stamp);
+      await repo.saveDraft(trx, row.id, sectionKey, JSON.stringify(rawFieldsOf(candidates, raw)), stamp);
     } else {
-      await repo.deleteDraft(trx, id, sectionKey);
+      await repo.deleteDraft(trx, row.id, sectionKey);
       const rows = candidates.flatMap((q) => {
         const a = merged.get(q.key);
         return a && askedKeys.has(q.key) ? toRows(q, a) : [];
       });
       await repo.replaceAnswers(
         trx,
-        id,
+        row.id,
         candidates.map((q) => q.key),
         rows,
       );
       // Answers elsewhere that this page's answers made irrelevant (a follow-up whose "Ja" became "Nei").
       await repo.deleteAnswers(
         trx,
-        id,
+        row.id,
         [...merged.keys()].filter((k) => !askedKeys.has(k)),
       );
     }
-    await repo.updateResponse(trx, id, { updated_at: stamp, current_section: sectionKey });
+    await repo.updateResponse(trx, row.id, { updated_at: stamp, current_section: sectionKey });
+    return { errors, revealed };
   });
-  return { errors, revealed };
 }
 
 /** Marks the response submitted; refused while a page has unsaved problems. */
 export async function submit(store: Store, ctx: FormContext, now = new Date()): Promise<void> {
   const stamp = now.toISOString();
   await store.db.transaction().execute(async (trx) => {
-    const row = await repo.findResponse(trx, ctx.round.year, ctx.role, ctx.unit.number);
-    const id = row?.id ?? (await repo.insertWebResponse(trx, ctx.round.year, ctx.role, ctx.unit.number, stamp));
-    if ((await repo.drafts(trx, id)).length > 0) throw conflict('some pages have answers that need correcting before you can submit');
-    await repo.updateResponse(trx, id, { status: 'submitted', submitted_at: row?.submitted_at ?? stamp, updated_at: stamp });
+    const row = await repo.lockResponse(trx, store.dialect, ctx.round.year, ctx.role, ctx.unit.number, stamp);
+    if ((await repo.drafts(trx, row.id)).length > 0) throw conflict('some pages have answers that need correcting before you can submit');
+    await repo.updateResponse(trx, row.id, { status: 'submitted', submitted_at: row.submitted_at ?? stamp, updated_at: stamp });
   });
 }
 

@@ -105,7 +105,7 @@ export async function answerRowsOf(db: Db, year: number, role: string, unitNumbe
   return db
     .selectFrom('answer')
     .innerJoin('response', 'response.id', 'answer.response_id')
-    .select(['answer.question_key', 'answer.item_key', 'answer.code', 'answer.num', 'answer.text'])
+    .select(['answer.question_key', 'answer.item_key', 'answer.code', 'answer.num', 'answer.text', 'answer.slot'])
     .where('response.round_year', '=', year)
     .where('response.role', '=', role)
     .where('response.unit_number', '=', unitNumber)

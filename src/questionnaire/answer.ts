@@ -20,6 +20,8 @@ export interface AnswerRow {
   readonly code: number | null;
   readonly num: number | null;
   readonly text: string | null;
+  /** The code for a multiple choice (one row per chosen option), 0 otherwise: the store keeps one row per slot. */
+  readonly slot: number;
 }
 
 export const defaultTextMax = 4000;
@@ -141,6 +143,7 @@ export function toRows(q: Question, a: Answer): AnswerRow[] {
     code,
     num,
     text,
+    slot: q.type === 'multi' && code !== null ? code : 0,
   });
   switch (a.kind) {
     case 'codes': {

@@ -79,7 +79,12 @@ describe('answers', () => {
     assert.equal(rows.length, 6);
     assert.deepEqual(
       rows.find((r) => r.code === 3),
-      { question_key: 'samarbeid_med', item_key: '', code: 3, num: null, text: 'Idrettslag' },
+      { question_key: 'samarbeid_med', item_key: '', code: 3, num: null, text: 'Idrettslag', slot: 3 },
+    );
+    // One slot per row of a question: a multiple choice by its codes, everything else in slot 0.
+    assert.deepEqual(
+      rows.map((r) => `${r.question_key}.${r.item_key}.${r.slot}`),
+      ['rolle..0', 'samarbeid_med..1', 'samarbeid_med..3', 'kjennskap.nettsted.0', 'kjennskap.statistikk.0', 'antall..0'],
     );
     assert.deepEqual(fromRows(qn.questions, rows), answers);
   });

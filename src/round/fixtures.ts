@@ -78,8 +78,13 @@ export function miniQuestionnaire(role: string) {
   };
 }
 
-/** Writes the mini template (year 2019, window 3–29 January 2020) and returns its folder. */
-export function writeMiniTemplate(): string {
+type MiniQuestionnaire = ReturnType<typeof miniQuestionnaire>;
+
+/**
+ * Writes the mini template (year 2019, window 3–29 January 2020) and returns its folder; `edit`
+ * may change each role's questionnaire first (e.g. move a follow-up to a page of its own).
+ */
+export function writeMiniTemplate(edit: (q: MiniQuestionnaire) => unknown = (q) => q): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-template-'));
   const files = roles.map((r) => `${r}.yaml`);
   fs.writeFileSync(
@@ -93,7 +98,7 @@ export function writeMiniTemplate(): string {
       questionnaires: files,
     }),
   );
-  for (const r of roles) fs.writeFileSync(path.join(dir, `${r}.yaml`), YAML.stringify(miniQuestionnaire(r)));
+  for (const r of roles) fs.writeFileSync(path.join(dir, `${r}.yaml`), YAML.stringify(edit(miniQuestionnaire(r))));
   return dir;
 }
 

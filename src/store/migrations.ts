@@ -351,6 +351,52 @@ function migration010(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Answers that cannot contradict: one row per (response, question, item, slot), where `slot` is
+ * the chosen code for a multiple-choice question (one row per chosen option) and 0 for every
+ * other kind (one code, one number or one text). A second answer to a single-choice question or
+ * a matrix item is then impossible in the store itself, whatever the code above it does.
+ *
+ * Existing rows get their slot from the stored questionnaires; duplicates left by concurrent saves
+ * before this step are reduced to the row written last (the highest rowid/ctid of its key), since
+ * "last save wins" is the rule the form service now enforces.
+ */
+function migration011(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .alterTable('answer')
+        .addColumn('slot', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      const stored = await sql<{ round_year: number; role: string; definition: string }>`
+        select round_year, role, definition from questionnaire`.execute(db);
+      for (const q of stored.rows) {
+        const multi = multiChoiceKeys(q.definition);
+        if (multi.length === 0) continue;
+        await sql`update answer set slot = code
+          where code is not null and question_key in (${sql.join(multi)})
+            and response_id in (select id from response where round_year = ${q.round_year} and role = ${q.role})`.execute(db);
+      }
+      const row = dialect === 'postgres' ? sql.raw('ctid') : sql.raw('rowid');
+      await sql`delete from answer where ${row} not in (
+          select max(${row}) from answer group by response_id, question_key, item_key, slot)`.execute(db);
+      await db.schema.dropIndex('answer_response_idx').execute();
+      await db.schema
+        .createIndex('answer_slot_uq')
+        .on('answer')
+        .columns(['response_id', 'question_key', 'item_key', 'slot'])
+        .unique()
+        .execute();
+    },
+  };
+}
+
+/** Keys of the multiple-choice questions in a stored questionnaire definition (JSON). */
+function multiChoiceKeys(definition: string): string[] {
+  const parsed = JSON.parse(definition) as { questions?: { key?: unknown; type?: unknown }[] };
+  return (parsed.questions ?? []).filter((q) => q.type === 'multi' && typeof q.key === 'string').map((q) => q.key as string);
+}
+
 function migrations(dialect: Dialect): [string, Migration][] {
   return [
     ['001_foundation', migration001(dialect)],
@@ -363,15 +409,17 @@ function migrations(dialect: Dialect): [string, Migration][] {
     ['008_answer_analysis_index', migration008],
     ['009_geometry', migration009],
     ['010_report_build', migration010(dialect)],
+    ['011_answer_slot', migration011(dialect)],
   ];
 }
 
 /**
- * Applies the migrations not yet applied, in order, in one transaction. On PostgreSQL an advisory
+ * Applies the migrations not yet applied, in order, in one transaction (`until`: stop after that
+ * one, for tests of a later step on data written before it). On PostgreSQL an advisory
  * lock per schema makes concurrent starts wait for each other; DDL is transactional there, so a
  * failed migration leaves nothing behind.
  */
-export async function migrate(db: AnyDb, dialect: Dialect): Promise<string[]> {
+export async function migrate(db: AnyDb, dialect: Dialect, options: { until?: string } = {}): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(current_schema()))`.execute(trx);
     await sql`create table if not exists kp_migration (name text primary key, applied_at text not null)`.execute(trx);
@@ -382,6 +430,7 @@ export async function migrate(db: AnyDb, dialect: Dialect): Promise<string[]> {
       await m.up(trx);
       await sql`insert into kp_migration (name, applied_at) values (${name}, ${new Date().toISOString()})`.execute(trx);
       applied.push(name);
+      if (name === options.until) break;
     }
     return applied;
   });

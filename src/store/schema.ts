@@ -86,6 +86,11 @@ export interface AnswerTable {
   code: number | null;
   num: number | null;
   text: string | null;
+  /**
+   * The chosen code for a multiple-choice question, 0 otherwise: (response_id, question_key,
+   * item_key, slot) is unique, so a single choice, a matrix item, a number or a text has one row.
+   */
+  slot: number;
 }
 
 /** A personal link: a random token that opens one unit's questionnaire in one round and role. */

@@ -5,7 +5,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
 import pg from 'pg';
 import { AppError } from '../shared/errors.ts';
 import { migrate } from './migrations.ts';
@@ -24,6 +33,8 @@ export interface Store {
 export interface OpenOptions {
   /** PostgreSQL only: a schema to live in (created if missing); used to isolate tests. */
   readonly schema?: string;
+  /** Tests only: apply the migrations up to and including this one. */
+  readonly migrateUntil?: string;
 }
 
 export function dialectOf(url: string): Dialect {
@@ -48,6 +59,31 @@ export function sqlitePath(url: string): string {
   return m ? (m[2] as string) : url;
 }
 
+/**
+ * SQLite transactions begin IMMEDIATE. A plain `begin` is deferred: two processes on one file
+ * (two servers, or the CLI beside a server) can both read in a transaction, and the second to
+ * write then fails at once with SQLITE_BUSY, since busy_timeout cannot help a transaction whose
+ * read snapshot is stale. Taking the write lock at `begin` makes such transactions queue (up to
+ * busy_timeout) and each reads what the one before it committed: the read-decide-write of a form
+ * save needs exactly that. PostgreSQL gets the same guarantee from row locks (`for update`).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
 function openSqlite(location: string): { db: Kysely<Database>; where: string } {
   const file = sqlitePath(location);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -57,7 +93,7 @@ function openSqlite(location: string): { db: Kysely<Database>; where: string } {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), where: file };
+  return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) }), where: file };
 }
 
 function openPostgres(url: string, schema: string | undefined): { db: Kysely<Database>; where: string } {
@@ -107,7 +143,7 @@ export async function openStore(rawUrl: string, options: OpenOptions = {}): Prom
   if (dialect === 'postgres' && options.schema) await ensureSchema(url, options.schema);
   const { db, where } = dialect === 'postgres' ? openPostgres(url, options.schema) : openSqlite(url);
   try {
-    await migrate(db, dialect);
+    await migrate(db, dialect, options.migrateUntil ? { until: options.migrateUntil } : {});
   } catch (e) {
     await db.destroy();
     throw e;

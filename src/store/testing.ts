@@ -53,11 +53,12 @@ export interface OpenedTestStore {
  * Opens a fresh isolated store of one dialect. With `file`, SQLite lives in a temporary file
  * (removed on dispose) so another process can open it too; otherwise in memory.
  */
-export async function openTestStore(dialect: Dialect, options: { file?: boolean } = {}): Promise<OpenedTestStore> {
+export async function openTestStore(dialect: Dialect, options: { file?: boolean; migrateUntil?: string } = {}): Promise<OpenedTestStore> {
+  const migrateUntil = options.migrateUntil ? { migrateUntil: options.migrateUntil } : {};
   if (dialect === 'sqlite') {
     const dir = options.file ? fs.mkdtempSync(path.join(os.tmpdir(), 'kp-store-')) : undefined;
     const url = dir ? path.join(dir, 'test.sqlite') : ':memory:';
-    const store = await openStore(url);
+    const store = await openStore(url, migrateUntil);
     return {
       store,
       url,
@@ -68,7 +69,7 @@ export async function openTestStore(dialect: Dialect, options: { file?: boolean 
     };
   }
   const schema = `kp_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const store = await openStore(pgUrl, { schema });
+  const store = await openStore(pgUrl, { schema, ...migrateUntil });
   return {
     store,
     url: `${pgUrl}?schema=${schema}`,
@@ -88,7 +89,7 @@ export interface StoreTestContext {
 type StoreTest = (name: string, fn: (store: Store, ctx: StoreTestContext) => Promise<void>) => void;
 
 /** Declares `fn`'s tests once per dialect; each test gets a fresh store. */
-export function describeStores(name: string, fn: (test: StoreTest) => void, options: { file?: boolean } = {}): void {
+export function describeStores(name: string, fn: (test: StoreTest) => void, options: { file?: boolean; migrateUntil?: string } = {}): void {
   for (const dialect of ['sqlite', 'postgres'] as const) {
     if (!wanted.includes(dialect)) continue;
     const skip = dialect === 'postgres' && pgProblem !== null ? `PostgreSQL not reachable at ${pgUrl}: ${pgProblem}` : false;
