@@ -98,3 +98,43 @@ describe('reading a page of the form', () => {
     });
   });
 });
+
+describe('a posted field with a character the store cannot keep', () => {
+  it('is a field error on its question, not an answer', () => {
+    const read = readSection([q('rolle'), q('samarbeid')], { 'q.rolle': 'Råd\u0000mann', 'q.samarbeid': '1' });
+    assert.deepEqual(read.errors, [{ question: 'rolle', target: 'f-rolle', problem: { code: 'forbidden_character' } }]);
+    assert.equal(read.answers.get('rolle'), null);
+    assert.deepEqual(read.answers.get('samarbeid'), { kind: 'codes', codes: [1] }, 'the other questions are read as usual');
+  });
+
+  it('points at the "annet" text box when that is where the character is', () => {
+    const read = readSection([q('samarbeid_med')], { 'q.samarbeid_med': ['3'], 'q.samarbeid_med.tekst': 'NAV\u001b' });
+    assert.deepEqual(read.errors[0], {
+      question: 'samarbeid_med',
+      target: 'f-samarbeid_med-tekst',
+      problem: { code: 'forbidden_character' },
+    });
+  });
+
+  it('is found in a matrix item and a number field too', () => {
+    const matrix = readSection([q('kjennskap')], { 'q.kjennskap.nettsted': '1\u0000' });
+    assert.equal(matrix.errors[0]?.problem.code, 'forbidden_character');
+    assert.equal(readSection([q('antall')], { 'q.antall': '12\u0007' }).errors[0]?.problem.code, 'forbidden_character');
+  });
+
+  it('is kept in the draft as U+FFFD, which reads back as the same error', () => {
+    const raw = { 'q.rolle': 'Råd\u0000mann\u0085', 'q.samarbeid_med': ['1\u0000'], 'q.ukjent\u0000': 'x', 'q.rolle.skjult': '\u0000' };
+    const draft = rawFieldsOf([q('rolle'), q('samarbeid_med')], raw);
+    assert.deepEqual(draft, { 'q.rolle': 'Råd\uFFFDmann\uFFFD', 'q.samarbeid_med': ['1\uFFFD'] });
+    assert.deepEqual(
+      readSection([q('rolle')], draft).errors.map((e) => e.problem.code),
+      ['forbidden_character'],
+    );
+  });
+
+  it('ignores hidden and unknown fields, as before', () => {
+    const read = readSection([q('rolle')], { 'q.rolle': 'Rådmann', 'q.rolle.skjult': '\u0000', 'q.annet': '\u0000', _csrf: '\u0000' });
+    assert.deepEqual(read.errors, []);
+    assert.deepEqual(read.answers.get('rolle'), { kind: 'text', value: 'Rådmann' });
+  });
+});

@@ -3,9 +3,18 @@
  * page into answers, and finds what is wrong, per field. Pure: the HTTP layer hands in the body,
  * the renderer words the problems. Field names: `q.KEY` (choice, number, text), `q.KEY.ITEM`
  * (matrix item), `q.KEY.tekst` ("annet, spesifiser").
+ *
+ * A posted value with a character the store does not keep (NUL and other control characters, see
+ * shared/text.ts) is a field error, never an answer. The draft of such a page keeps the value with
+ * that character replaced by U+FFFD: PostgreSQL cannot hold NUL, and the visible "�" shows the
+ * respondent where it was. Reading the draft again finds the U+FFFD and gives the same error, so
+ * the page cannot be submitted until the respondent has removed it. A posted U+FFFD is refused
+ * the same way: it almost always marks text garbled on the way, and the cost (a respondent who
+ * pastes a real "�" is asked to remove it) is small.
  */
 import { type Answer, type AnswerProblem, checkAnswer, optionsOf } from '../questionnaire/answer.ts';
 import type { Question } from '../questionnaire/model.ts';
+import { hasForbidden, replaceForbidden } from '../shared/text.ts';
 
 export type RawForm = Readonly<Record<string, string | readonly string[]>>;
 
@@ -13,7 +22,8 @@ export type FormProblem =
   | AnswerProblem
   | { readonly code: 'required' }
   | { readonly code: 'specify_missing'; readonly label: string }
-  | { readonly code: 'not_a_number' };
+  | { readonly code: 'not_a_number' }
+  | { readonly code: 'forbidden_character' };
 
 export interface FieldError {
   readonly question: string;
@@ -40,8 +50,30 @@ function firstTarget(q: Question): string {
   return inputId(q, undefined, optionsOf(q)[0]?.code);
 }
 
+const unstorable = (s: string): boolean => hasForbidden(s) || s.includes('\uFFFD');
+
+/** The names of the fields the form shows for a question; any other posted field is ignored. */
+function fieldsOf(q: Question): string[] {
+  if (q.type === 'matrix') return q.items.map((it) => fieldName(q, it.key));
+  return optionsOf(q).some((o) => o.specify) ? [fieldName(q), specifyName(q)] : [fieldName(q)];
+}
+
+/** The question's posted field holding a character the store refuses. */
+function unstorableField(q: Question, raw: RawForm): string | undefined {
+  return fieldsOf(q).find((name) => {
+    const v = raw[name];
+    return v !== undefined && (typeof v === 'string' ? [v] : v).some(unstorable);
+  });
+}
+
 /** One question's answer from the posted fields; `null` means no answer. */
 function readQuestion(q: Question, raw: RawForm): { answer: Answer | null; problem?: FormProblem; target?: string } {
+  const bad = unstorableField(q, raw);
+  if (bad !== undefined) {
+    const item = q.type === 'matrix' ? q.items.find((it) => bad === fieldName(q, it.key)) : undefined;
+    const target = bad === specifyName(q) ? `${inputId(q)}-tekst` : item ? inputId(q, item.key, optionsOf(q)[0]?.code) : undefined;
+    return { answer: null, problem: { code: 'forbidden_character' }, ...(target ? { target } : {}) };
+  }
   if (q.type === 'text') {
     const v = (typeof raw[fieldName(q)] === 'string' ? (raw[fieldName(q)] as string) : '').trim();
     return { answer: v === '' ? null : { kind: 'text', value: v } };
@@ -96,12 +128,15 @@ export function readSection(questions: readonly Question[], raw: RawForm): ReadS
   return { answers, errors };
 }
 
-/** The posted fields that belong to the given questions (what a draft keeps). */
+/**
+ * The posted fields of the given questions (what a draft keeps), with every character the store
+ * refuses replaced by U+FFFD. Fields the form does not show are left out.
+ */
 export function rawFieldsOf(questions: readonly Question[], raw: RawForm): Record<string, string | string[]> {
-  const prefixes = questions.map((q) => `${fieldName(q)}`);
   const out: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (prefixes.some((p) => k === p || k.startsWith(`${p}.`))) out[k] = typeof v === 'string' ? v : [...v];
+  for (const name of questions.flatMap(fieldsOf)) {
+    const v = raw[name];
+    if (v !== undefined) out[name] = typeof v === 'string' ? replaceForbidden(v) : v.map((x) => replaceForbidden(x));
   }
   return out;
 }

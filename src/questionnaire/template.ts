@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { invalid, notFound } from '../shared/errors.ts';
+import { readUtf8 } from '../shared/text.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { type Questionnaire, type Role, roles, textSchema } from './model.ts';
 import { parseQuestionnaire } from './validate.ts';
@@ -48,8 +49,9 @@ export function builtinTemplates(): string[] {
 }
 
 function readYaml(file: string, label: string): unknown {
+  const text = readUtf8(fs.readFileSync(file), label);
   try {
-    return YAML.parse(fs.readFileSync(file, 'utf8'));
+    return YAML.parse(text);
   } catch (e) {
     throw invalid(`${label}: not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -125,9 +125,10 @@ export function semanticProblems(q: Questionnaire): Problem[] {
  * the role is unknown), so messages read `kommunedirektor.questions[4].options[2].code: …`.
  */
 export function parseQuestionnaire(data: unknown, prefix?: string): Questionnaire {
+  // The role starts every path, so only a plausible one (not whatever long text the file holds).
   const role =
     typeof data === 'object' && data !== null && typeof (data as { role?: unknown }).role === 'string'
-      ? (data as { role: string }).role
+      ? /^[a-z_]{1,40}$/.exec((data as { role: string }).role)?.[0]
       : undefined;
   const lead = prefix ?? role ?? 'questionnaire';
   const q = parseOrThrow(questionnaireShape, data, lead);

@@ -4,6 +4,7 @@
 import YAML from 'yaml';
 import { z } from 'zod';
 import { conflict, invalid } from '../shared/errors.ts';
+import { readUtf8 } from '../shared/text.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import type { Store } from '../store/store.ts';
 import { builtinGroupings } from './grouping.builtin.ts';
@@ -35,7 +36,8 @@ export async function getGrouping(store: Store, key: string): Promise<Grouping> 
 const fileSchema = z.object({ groupings: z.array(groupingSchema).min(1) }).strict();
 
 /** Loads groupings from a YAML or JSON file (`groupings: [...]`); all or nothing. */
-export async function importGroupings(store: Store, text: string, file: string, now = new Date()): Promise<Grouping[]> {
+export async function importGroupings(store: Store, input: string | Uint8Array, file: string, now = new Date()): Promise<Grouping[]> {
+  const text = readUtf8(input, file);
   let data: unknown;
   try {
     data = YAML.parse(text);

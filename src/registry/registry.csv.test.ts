@@ -71,6 +71,25 @@ describe('registry CSV', () => {
     assert.throws(() => parse('kommunenummer;navn;fylkesnummer;fylkesnavn\n0101;A;01\n'), /registry\.csv line 2: expected 4 columns/);
   });
 
+  it('rejects an attribute name longer than 64 characters, quoting it short', () => {
+    const name = `a${'b'.repeat(70)}`;
+    const message = `registry.csv line 1: the attribute name "${name.slice(0, 60)}…" is longer than 64 characters`;
+    assert.throws(() => parse(`kommunenummer;navn;fylkesnummer;fylkesnavn;${name}\n0101;A;01;F;1\n`), { message });
+    parse(`kommunenummer;navn;fylkesnummer;fylkesnavn;${name.slice(0, 64)}\n0101;A;01;F;1\n`);
+  });
+
+  it('rejects an attribute name that is not lower-case letters, digits and _', () => {
+    assert.throws(() => parse('kommunenummer;navn;fylkesnummer;fylkesnavn;andel-2019\n0101;A;01;F;1\n'), {
+      message:
+        'registry.csv line 1: the attribute name "andel-2019" may hold only lower-case letters, digits and _, starting with a letter',
+    });
+  });
+
+  it('quotes a long bad cell short in its message', () => {
+    const csv = withCell(registryCsv({ units: 10 }), 4, 'folketall', `${'9'.repeat(5000)}x`);
+    assert.throws(() => parse(csv), { message: `registry.csv line 4, column folketall: "${'9'.repeat(60)}…" is not a number` });
+  });
+
   it('rejects a county with two names', () => {
     const csv = 'kommunenummer;navn;fylkesnummer;fylkesnavn\n0101;A;01;Fylke en\n0102;B;01;Fylke 1\n';
     assert.throws(() => parse(csv), /line 3, column fylkesnavn: county 01 is called "Fylke en" on line 2/);

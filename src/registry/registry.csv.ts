@@ -6,10 +6,13 @@
 import { type CsvTable, csvLine, location } from '../shared/csv.ts';
 import { ProblemList } from '../shared/errors.ts';
 import { parseNumber } from '../shared/numbers.ts';
+import { quoteShort } from '../shared/text.ts';
 import type { MappingEntry, Unit } from './registry.types.ts';
 
 export const requiredColumns = ['kommunenummer', 'navn', 'fylkesnummer', 'fylkesnavn'] as const;
 const attributeName = /^[a-zæøå][a-zæøå0-9_]*$/;
+/** Attribute names end up in conditions, groupings and page headings: short words, not sentences. */
+export const MAX_ATTRIBUTE_NAME_LENGTH = 64;
 
 /** Normalises a unit number: 4 digits for a municipality, 6 for a city district. */
 export function normaliseUnitNumber(raw: string): string | undefined {
@@ -35,7 +38,13 @@ export function parseRegistryCsv(table: CsvTable): Unit[] {
   }
   const attributes = table.header.filter((h) => !(requiredColumns as readonly string[]).includes(h));
   for (const a of attributes) {
-    if (!attributeName.test(a)) problems.add(`${location(file, 1)}, column ${a}: attribute names are lower-case letters, digits and _`);
+    if ([...a].length > MAX_ATTRIBUTE_NAME_LENGTH) {
+      problems.add(`${location(file, 1)}: the attribute name ${quoteShort(a)} is longer than ${MAX_ATTRIBUTE_NAME_LENGTH} characters`);
+    } else if (!attributeName.test(a)) {
+      problems.add(
+        `${location(file, 1)}: the attribute name ${quoteShort(a)} may hold only lower-case letters, digits and _, starting with a letter`,
+      );
+    }
   }
   problems.throwIfAny();
 
@@ -51,14 +60,14 @@ export function parseRegistryCsv(table: CsvTable): Unit[] {
     const countyName = cell('fylkesnavn');
     if (number === undefined) {
       problems.add(
-        `${at('kommunenummer')}: "${cell('kommunenummer')}" is not a municipality number (4 digits) or district number (6 digits)`,
+        `${at('kommunenummer')}: ${quoteShort(cell('kommunenummer'))} is not a municipality number (4 digits) or district number (6 digits)`,
       );
     } else if (lineOf.has(number)) {
       problems.add(`${at('kommunenummer')}: ${number} already appears on line ${lineOf.get(number)}`);
     }
     if (name === '') problems.add(`${at('navn')}: the name is empty`);
     if (countyNumber === undefined) {
-      problems.add(`${at('fylkesnummer')}: "${cell('fylkesnummer')}" is not a county number (2 digits)`);
+      problems.add(`${at('fylkesnummer')}: ${quoteShort(cell('fylkesnummer'))} is not a county number (2 digits)`);
     } else if (number !== undefined && number.slice(0, 2) !== countyNumber) {
       problems.add(`${at('fylkesnummer')}: ${countyNumber} does not match municipality number ${number} (its first two digits)`);
     }
@@ -67,7 +76,7 @@ export function parseRegistryCsv(table: CsvTable): Unit[] {
       const known = countyNames.get(countyNumber);
       if (known === undefined) countyNames.set(countyNumber, { name: countyName, line: row.line });
       else if (known.name !== countyName) {
-        problems.add(`${at('fylkesnavn')}: county ${countyNumber} is called "${known.name}" on line ${known.line}`);
+        problems.add(`${at('fylkesnavn')}: county ${countyNumber} is called ${quoteShort(known.name)} on line ${known.line}`);
       }
     }
     const values: Record<string, number> = {};
@@ -75,7 +84,7 @@ export function parseRegistryCsv(table: CsvTable): Unit[] {
       const raw = cell(a);
       if (raw === '') continue;
       const n = parseNumber(raw);
-      if (n === undefined) problems.add(`${at(a)}: "${raw}" is not a number`);
+      if (n === undefined) problems.add(`${at(a)}: ${quoteShort(raw)} is not a number`);
       else values[a] = n;
     }
     if (number === undefined || countyNumber === undefined) continue;
@@ -146,14 +155,14 @@ export function parseMappingCsv(table: CsvTable, ctx: MappingContext): MappingEn
     const rawShare = row.cells.get('andel') ?? '';
     const from = normaliseUnitNumber(rawFrom);
     const to = normaliseUnitNumber(rawTo);
-    if (from === undefined) problems.add(`${at('fra_nummer')}: "${rawFrom}" is not a unit number`);
+    if (from === undefined) problems.add(`${at('fra_nummer')}: ${quoteShort(rawFrom)} is not a unit number`);
     else if (!ctx.fromUnits.has(from)) problems.add(`${at('fra_nummer')}: ${from} is not in the ${ctx.fromYear} registry`);
-    if (to === undefined) problems.add(`${at('til_nummer')}: "${rawTo}" is not a unit number`);
+    if (to === undefined) problems.add(`${at('til_nummer')}: ${quoteShort(rawTo)} is not a unit number`);
     else if (!ctx.toUnits.has(to)) problems.add(`${at('til_nummer')}: ${to} is not in the ${ctx.toYear} registry`);
     let share: number | null = null;
     if (rawShare !== '') {
       const n = parseNumber(rawShare);
-      if (n === undefined || n <= 0 || n > 1) problems.add(`${at('andel')}: "${rawShare}" is not a share between 0 and 1`);
+      if (n === undefined || n <= 0 || n > 1) problems.add(`${at('andel')}: ${quoteShort(rawShare)} is not a share between 0 and 1`);
       else share = n;
     }
     if (from === undefined || to === undefined) continue;

@@ -11,6 +11,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { roleSchema } from '../questionnaire/model.ts';
 import { invalid } from '../shared/errors.ts';
+import { readUtf8 } from '../shared/text.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 
 const questionRefSchema = z
@@ -136,8 +137,9 @@ export const reportDefinitionSchema = z
   });
 export type ReportDefinition = z.infer<typeof reportDefinitionSchema>;
 
-/** Reads a definition from YAML or JSON text; errors name the path of the bad field. */
-export function parseReportDefinition(text: string, fileName = 'report definition'): ReportDefinition {
+/** Reads a definition from YAML or JSON text (bytes must be UTF-8); errors name the path of the bad field. */
+export function parseReportDefinition(input: string | Uint8Array, fileName = 'report definition'): ReportDefinition {
+  const text = readUtf8(input, fileName);
   let raw: unknown;
   try {
     raw = YAML.parse(text);
@@ -162,9 +164,9 @@ export function builtinDefinitions(): string[] {
 export function loadReportDefinition(nameOrPath: string): ReportDefinition {
   const builtin = path.join(builtinDir, `${nameOrPath}.yaml`);
   const file = builtinDefinitions().includes(nameOrPath) ? builtin : nameOrPath;
-  let text: string;
+  let text: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = fs.readFileSync(file);
   } catch {
     throw invalid(`no report definition "${nameOrPath}" (built in: ${builtinDefinitions().join(', ')}; or give a file path)`);
   }

@@ -1,10 +1,13 @@
 /**
  * Reading the CSV files survey teams get from spreadsheets and statistics offices: `,` or `;`
  * separated (detected from the header), UTF-8 with or without BOM, LF or CRLF line ends, quoted
- * cells. Every row keeps its line number so a bad value can be named by line and column.
+ * cells. Every row keeps its line number so a bad value can be named by line and column. A file
+ * that is not UTF-8, holds a character we do not store (see text.ts), breaks the limits below or
+ * is not well-formed CSV is refused as a whole, with the line where the problem is.
  */
 import { parse } from 'csv-parse/sync';
-import { invalid } from './errors.ts';
+import { invalid, ProblemList } from './errors.ts';
+import { findForbidden, forbiddenText, quoteShort, readUtf8, shorten } from './text.ts';
 
 /** A row's cells by (normalised) header name, trimmed. The header index is shared by all rows. */
 export class Cells {
@@ -56,13 +59,19 @@ export interface ReadCsvOptions {
   readonly lowerCaseHeader?: boolean;
 }
 
-export function readCsv(input: string | Buffer, file: string, options: ReadCsvOptions = {}): CsvTable {
-  let text = typeof input === 'string' ? input : input.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.includes('\uFFFD')) {
-    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-    throw invalid(`${location(file, line)}: the file is not UTF-8 (save it as "CSV UTF-8")`);
-  }
+/** Limits of every CSV the project reads: a bad or hostile file is refused, not echoed or stored. */
+export const MAX_CSV_COLUMNS = 500;
+/** Longest header name: response imports use `question_key.item_key`, so two keys must fit. */
+export const MAX_HEADER_LENGTH = 100;
+/** Longest cell: above any text answer (4 000 characters by default) and any name or note. */
+export const MAX_CELL_LENGTH = 10_000;
+/** Header names: letters (æøå and others), digits, `_`, `-`, `.` and inner spaces. */
+const headerPattern = /^[\p{L}\p{M}\p{Nd}_.\- ]+$/u;
+
+export function readCsv(input: string | Buffer, name: string, options: ReadCsvOptions = {}): CsvTable {
+  // The file name often comes from an upload: keep it short and printable in every message.
+  const file = shorten(name, 120);
+  const text = readUtf8(input, file);
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   if (firstLine.trim() === '') throw invalid(`${file}: the file is empty or starts with an empty line`);
   const separator = detectSeparator(firstLine);
@@ -75,33 +84,121 @@ export function readCsv(input: string | Buffer, file: string, options: ReadCsvOp
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
+      // A bound on one record's bytes, so a file without line breaks cannot grow one without end.
+      max_record_size: MAX_CSV_COLUMNS * MAX_CELL_LENGTH * 4,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw invalid(`${err.lines === undefined ? file : location(file, err.lines)}: ${err.message.replace(/^Invalid.*?: /, '')}`);
+    throw invalid(parseErrorMessage(e, text, file, separator));
   }
 
   const [head, ...body] = records;
   if (head === undefined) throw invalid(`${file}: the file is empty`);
-  const header = head.record.map((h) => (options.lowerCaseHeader === false ? h.trim() : h.trim().toLowerCase()));
-  const seen = new Set<string>();
-  for (const [i, h] of header.entries()) {
-    if (h === '') throw invalid(`${location(file, 1)}: column ${i + 1} has no name in the header`);
-    if (seen.has(h)) throw invalid(`${location(file, 1)}: column "${h}" appears twice in the header`);
-    seen.add(h);
-  }
-
+  const header = checkHeader(head.record, file, options);
   const index = new Map(header.map((h, i) => [h, i]));
   const rows: CsvRow[] = [];
+  const problems = new ProblemList();
   for (const { record, info } of body) {
     // csv-parse counts the line where a record ends; quoted line breaks make a record span lines.
     const line = info.lines - countLineBreaks(record);
     if (record.length !== header.length) {
-      throw invalid(`${location(file, line)}: expected ${header.length} columns (${header.join(separator)}), found ${record.length}`);
+      problems.add(`${location(file, line)}: expected ${header.length} columns (${header.join(separator)}), found ${record.length}`);
+      continue;
     }
+    checkCells(record, header, line, file, problems);
     rows.push({ line, cells: new Cells(index, record) });
   }
+  problems.throwIfAny();
   return { file, header, rows, separator };
+}
+
+function checkHeader(raw: readonly string[], file: string, options: ReadCsvOptions): string[] {
+  if (raw.length > MAX_CSV_COLUMNS) throw invalid(`${location(file, 1)}: ${raw.length} columns, at most ${MAX_CSV_COLUMNS} are read`);
+  const header = raw.map((h) => (options.lowerCaseHeader === false ? h.trim() : h.trim().toLowerCase()));
+  const seen = new Set<string>();
+  for (const [i, h] of header.entries()) {
+    const which = `column ${i + 1}`;
+    const bad = findForbidden(h);
+    if (bad) throw invalid(`${location(file, 1)}: the name of ${which} holds ${forbiddenText(bad)}; remove it`);
+    if (h === '') throw invalid(`${location(file, 1)}: ${which} has no name in the header`);
+    if ([...h].length > MAX_HEADER_LENGTH) {
+      throw invalid(`${location(file, 1)}: the name of ${which} (${quoteShort(h)}) is longer than ${MAX_HEADER_LENGTH} characters`);
+    }
+    if (!headerPattern.test(h)) {
+      throw invalid(`${location(file, 1)}: the name of ${which} (${quoteShort(h)}) may hold only letters, digits, _, -, . and spaces`);
+    }
+    if (seen.has(h)) throw invalid(`${location(file, 1)}: column "${h}" appears twice in the header`);
+    seen.add(h);
+  }
+  return header;
+}
+
+/** Refuses forbidden characters and overlong cells, naming the line and the column. */
+function checkCells(record: readonly string[], header: readonly string[], line: number, file: string, problems: ProblemList): void {
+  let at = line;
+  for (const [i, cell] of record.entries()) {
+    const column = header[i] as string;
+    const bad = findForbidden(cell);
+    if (bad) {
+      const where = bad.line > 1 ? ` (line ${bad.line} of the cell)` : '';
+      problems.add(`${location(file, at + bad.line - 1, column)}: the cell holds ${forbiddenText(bad)}${where}; remove it`);
+    } else if (cell.length > MAX_CELL_LENGTH && [...cell].length > MAX_CELL_LENGTH) {
+      problems.add(`${location(file, at, column)}: the cell is longer than ${MAX_CELL_LENGTH} characters`);
+    }
+    for (const ch of cell) if (ch === '\n') at++;
+  }
+}
+
+/** csv-parse's errors in our own words, with the line where the problem starts. */
+function parseErrorMessage(e: unknown, text: string, file: string, separator: string): string {
+  const err = e as Error & { code?: string; lines?: number; column?: number | string | null };
+  const line = err.lines;
+  const where = (l: number | undefined) => (l === undefined ? file : location(file, l));
+  const cell = typeof err.column === 'number' ? ` (column ${err.column + 1})` : '';
+  switch (err.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `${where(openQuoteLine(text, separator) ?? line)}: a quoted cell starts here but its closing quote (") is missing`;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return `${where(line)}${cell}: text follows the closing quote of a quoted cell; write a quote inside a quoted cell as ""`;
+    case 'INVALID_OPENING_QUOTE':
+    case 'CSV_INVALID_OPENING_QUOTE':
+      return `${where(line)}${cell}: a quote (") in the middle of a cell; put the whole cell in quotes and write the quote as ""`;
+    case 'CSV_MAX_RECORD_SIZE':
+      return `${where(line)}: the row is too long (at most ${MAX_CSV_COLUMNS} columns of at most ${MAX_CELL_LENGTH} characters)`;
+    default:
+      return `${where(line)}: the file cannot be read as CSV here`;
+  }
+}
+
+/**
+ * The line of the quote that opens the cell left unclosed at the end of the file. csv-parse only
+ * reports the last line; a quote opens a cell at the start of a cell (after the separator or a
+ * line break, spaces allowed), and "" inside a quoted cell is an escaped quote.
+ */
+export function openQuoteLine(text: string, separator: string): number | undefined {
+  let line = 1;
+  let openedAt: number | undefined;
+  let quoted = false;
+  let cellStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else quoted = false;
+      }
+    } else if (ch === '"' && cellStart) {
+      quoted = true;
+      cellStart = false;
+      openedAt = line;
+    } else if (ch === separator || ch === '\n') {
+      cellStart = true;
+    } else if (ch !== ' ' && ch !== '\t' && ch !== '\r') {
+      cellStart = false;
+    }
+    if (ch === '\n') line++;
+  }
+  return quoted ? openedAt : undefined;
 }
 
 function countLineBreaks(record: readonly string[]): number {
@@ -122,8 +219,9 @@ export function csvLine(values: readonly (string | number | null | undefined)[],
 }
 
 /**
- * Free text headed for a spreadsheet: a leading = + - @ would be read as a formula (CSV
- * injection), so such text gets a leading apostrophe, as OWASP advises.
+ * Free text headed for a CSV file that a spreadsheet will open: a leading = + - @ (or tab, CR)
+ * could be read as a formula (CSV injection), so such text gets a leading apostrophe, as OWASP
+ * advises. Not for XLSX, whose text cells are strings and never formulas.
  */
 export function spreadsheetText(value: string | null | undefined): string {
   if (value === null || value === undefined) return '';

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { invalid } from './errors.ts';
+import { forbiddenProblem } from './text.ts';
 
 export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
   let out = prefix;
@@ -23,6 +24,8 @@ export function issueMessages(error: z.ZodError, prefix = ''): string[] {
 
 /** Parses with the schema or throws one AppError naming the first bad path (and how many more). */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix = '', file?: string): z.infer<S> {
+  const bad = forbiddenProblem(value, (path) => formatPath(path, prefix)); // no control characters etc. in any string (text.ts)
+  if (bad !== undefined) throw invalid(`${file ? `${file}: ` : ''}${bad}`);
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const [first = 'invalid', ...rest] = issueMessages(r.error, prefix);

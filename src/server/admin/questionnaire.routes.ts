@@ -24,6 +24,7 @@ import { getRound, type Round, roundQuestionnaire } from '../../round/round.serv
 import { questionnaireLog, saveRoundQuestionnaire } from '../../round/round-setup.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
+import { readUtf8 } from '../../shared/text.ts';
 import { formatOsloDate } from '../../shared/time.ts';
 import type { Store } from '../../store/store.ts';
 import type { AdminEnv } from './auth.ts';
@@ -146,9 +147,7 @@ export function questionnaireEditorRoutes(app: Hono<AdminEnv>, store: Store, clo
     let data: unknown;
     try {
       if (!(file instanceof File) || file.size === 0) throw invalid('Velg en YAML- eller JSON-fil.');
-      const text = Buffer.from(await file.arrayBuffer())
-        .toString('utf8')
-        .replace(/^\uFEFF/, '');
+      const text = readUtf8(Buffer.from(await file.arrayBuffer()), file.name);
       try {
         data = file.name.toLowerCase().endsWith('.json') || text.trimStart().startsWith('{') ? JSON.parse(text) : YAML.parse(text);
       } catch (e) {
