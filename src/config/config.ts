@@ -1,6 +1,7 @@
 /**
  * Configuration, validated once. This is the only module that reads `process.env`.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../shared/errors.ts';
@@ -28,7 +29,42 @@ const envSchema = z.object({
   KOMMUNEPULS_CLOCK: z.iso.datetime({ offset: true }).optional(),
   /** Serve pages with the Secure cookie flag (behind HTTPS). */
   KOMMUNEPULS_SECURE_COOKIES: z.enum(['true', 'false', '1', '0']).optional(),
+  /** Proxies whose X-Forwarded-For is believed: addresses, CIDR ranges or `loopback`, comma-separated. */
+  KOMMUNEPULS_TRUSTED_PROXIES: z.string().optional(),
 });
+
+/** One trusted proxy entry: an address and the length of its network prefix (32/128 for one address). */
+export interface ProxyRange {
+  readonly address: string;
+  readonly prefix: number;
+  readonly family: 'ipv4' | 'ipv6';
+}
+
+/**
+ * Parses `KOMMUNEPULS_TRUSTED_PROXIES`: comma-separated addresses (`10.0.0.5`, `::1`), CIDR
+ * ranges (`10.0.0.0/8`, `fd00::/8`) and the word `loopback` (127.0.0.0/8 and ::1). Empty means
+ * no proxy is trusted and the connection's own address is the client's.
+ */
+export function parseTrustedProxies(value: string | undefined): ProxyRange[] {
+  const out: ProxyRange[] = [];
+  for (const raw of (value ?? '').split(',')) {
+    const entry = raw.trim();
+    if (entry === '') continue;
+    if (entry.toLowerCase() === 'loopback') {
+      out.push({ address: '127.0.0.0', prefix: 8, family: 'ipv4' }, { address: '::1', prefix: 128, family: 'ipv6' });
+      continue;
+    }
+    const [address = '', bits, extra] = entry.split('/');
+    const version = isIP(address);
+    const max = version === 4 ? 32 : 128;
+    const prefix = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) : Number.NaN;
+    if (version === 0 || extra !== undefined || !(prefix >= 0 && prefix <= max)) {
+      throw new AppError('config', `configuration: KOMMUNEPULS_TRUSTED_PROXIES: "${entry}" is not an address, a CIDR range or "loopback"`);
+    }
+    out.push({ address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' });
+  }
+  return out;
+}
 
 export interface Config {
   /** A file path for SQLite, or a postgres:// URL. */
@@ -55,6 +91,8 @@ export interface Config {
   readonly secureCookies: boolean;
   /** Path of the Chromium executable that prints PDFs. */
   readonly chromium: string;
+  /** Proxies whose X-Forwarded-For names the client (none: the connection's address is the client). */
+  readonly trustedProxies: readonly ProxyRange[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clockStart: e.KOMMUNEPULS_CLOCK ? new Date(e.KOMMUNEPULS_CLOCK) : undefined,
     secureCookies: e.KOMMUNEPULS_SECURE_COOKIES === 'true' || e.KOMMUNEPULS_SECURE_COOKIES === '1',
     chromium: e.KOMMUNEPULS_CHROMIUM,
+    trustedProxies: parseTrustedProxies(e.KOMMUNEPULS_TRUSTED_PROXIES),
   };
 }
 

@@ -2,10 +2,23 @@
  * Login for the survey team: the login page, logout, and the guard in front of every admin page.
  * A session is a random id in an HttpOnly, SameSite=Lax cookie; every admin POST needs the
  * session's CSRF token and a same-origin request; analysts may read but not change anything (they
- * may step through the questionnaire preview, which saves nothing);
- * failed logins are rate limited per address and per e-mail.
+ * may step through the questionnaire preview, which saves nothing). The body of a POST is read
+ * only after the session is known (body-limit.ts caps it in front of this guard).
+ *
+ * Failed logins are limited so that guessing is slow but nobody can lock a real user out for long
+ * (loginThrottle in rate-limit.ts; the address is the client's, behind a trusted proxy too):
+ * - per (account, address), strictly: 5 failures in 15 minutes and that address waits out the
+ *   window for that account. This is what stops one guesser, and it touches only the guesser.
+ * - per address across accounts: 30 failures in 15 minutes and the address waits for every
+ *   account, so one address cannot try a few passwords on many accounts either.
+ * - per account across addresses: 100 failures in 15 minutes. One address can never get there
+ *   (it stops at 30), so a single attacker cannot lock an account at all; it takes a spread-out
+ *   attack of 20 or more addresses. Even then only addresses that have not logged in to that
+ *   account in the last 30 days wait, so the real user at their usual machine gets in, and a
+ *   new machine waits at most until the window ends.
+ * A refused attempt gets 429 and Retry-After without its password being checked, so it tells
+ * nothing; a successful login clears its own (account, address) count.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { authenticate, endSession, sessionHours, sessionUser, startSession, type User } from '../../auth/user.service.ts';
@@ -14,7 +27,7 @@ import type { Store } from '../../store/store.ts';
 import { type Csrf, sameOrigin } from '../csrf.ts';
 import { html } from '../html.ts';
 import { page, type Viewer } from '../layout.ts';
-import { rateLimiter } from '../rate-limit.ts';
+import { type LoginLimits, loginThrottle, type Now } from '../rate-limit.ts';
 
 export interface AdminEnv {
   Variables: { user: User; viewer: Viewer };
@@ -26,17 +39,14 @@ export interface AdminAuthOptions {
   readonly secureCookies: boolean;
   /** Paths reachable without login (prefix match on `path/`). */
   readonly publicPaths: readonly string[];
+  /** The client's address (client-address.ts), the key of the login limits. */
+  readonly clientAddress: (c: Context) => string;
+  /** The login limiter's clock in milliseconds. */
+  readonly now?: Now;
+  readonly loginLimits?: LoginLimits;
 }
 
 const cookieName = 'kp_session';
-
-function address(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 const fromHere = (c: Context) =>
   sameOrigin({
@@ -53,7 +63,25 @@ const fromHere = (c: Context) =>
 const previewStep = /^\/runde\/\d+\/skjema\/[a-z_]+\/forhandsvis\/[^/]+\/(side\/[^/]+|send)$/;
 export const analystMayPost = (path: string): boolean => previewStep.test(path);
 
-const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+/**
+ * Where to go after the login: only a path on this site. Browsers read `\` as `/` and drop tabs
+ * and newlines, so `/\evil.example` and `/<TAB>/evil.example` would leave the site; anything
+ * with a backslash or a control character is refused, and so is a path that still starts with
+ * `//` once the URL parser has normalised it (`/.//evil.example`).
+ */
+export function safeNext(next: string | undefined): string {
+  if (next === undefined || !next.startsWith('/') || next.startsWith('//')) return '/';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\\\u0000-\u001f\u007f-\u009f]/.test(next)) return '/';
+  try {
+    const base = 'http://kommunepuls.invalid';
+    const url = new URL(next, base);
+    if (url.origin !== base || url.pathname.startsWith('//')) return '/';
+  } catch {
+    return '/';
+  }
+  return next;
+}
 
 function loginPage(next: string, email: string, problem: string | null): string {
   return page(
@@ -74,29 +102,36 @@ function forbidden(c: Context, text: string) {
 }
 
 export function adminAuth(app: Hono<AdminEnv>, store: Store, opts: AdminAuthOptions): MiddlewareHandler<AdminEnv> {
-  const byAddress = rateLimiter(20, 15 * 60_000);
-  const byEmail = rateLimiter(10, 15 * 60_000);
+  const throttle = loginThrottle(opts.loginLimits, opts.now);
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'Lax' as const, secure: opts.secureCookies, maxAge: sessionHours * 3600 };
 
   app.get('/logg-inn', (c) => c.html(loginPage(safeNext(c.req.query('neste')), '', null)));
   app.post('/logg-inn', async (c) => {
+    if (!fromHere(c)) {
+      return forbidden(c, 'Skjemaet kom fra et annet nettsted.');
+    }
     const body = await c.req.parseBody();
     const email = typeof body.email === 'string' ? body.email.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const next = safeNext(typeof body.neste === 'string' ? body.neste : undefined);
-    if (!fromHere(c)) {
-      return forbidden(c, 'Skjemaet kom fra et annet nettsted.');
-    }
-    const ip = address(c);
-    if (byAddress.blocked(ip) || byEmail.blocked(email.toLowerCase())) {
-      return c.html(loginPage(next, email, 'For mange mislykkede forsøk. Vent et kvarter og prøv igjen.'), 429);
+    const account = email.toLowerCase();
+    const ip = opts.clientAddress(c);
+    const refused = throttle.refusal(account, ip);
+    if (refused) {
+      const minutes = Math.max(1, Math.ceil(refused.retryAfterMs / 60_000));
+      const wait = `Vent ${minutes === 1 ? 'ett minutt' : `${minutes} minutter`} og prøv igjen.`;
+      const why =
+        refused.reason === 'account'
+          ? `Det har vært for mange mislykkede forsøk på denne kontoen. ${wait} Fra en maskin du har logget inn fra før, kan du logge inn som vanlig.`
+          : `For mange mislykkede forsøk. ${wait}`;
+      return c.html(loginPage(next, email, why), 429, { 'Retry-After': String(Math.ceil(refused.retryAfterMs / 1000)) });
     }
     const user = await authenticate(store, email, password);
     if (!user) {
-      byAddress.hit(ip);
-      byEmail.hit(email.toLowerCase());
+      throttle.failed(account, ip);
       return c.html(loginPage(next, email, 'Feil e-post eller passord.'), 401);
     }
+    throttle.succeeded(account, ip);
     setCookie(c, cookieName, await startSession(store, user, opts.clock()), cookieOptions);
     return c.redirect(next, 303);
   });

@@ -5,7 +5,7 @@
  */
 import type { FieldError } from '../../collect/form.ts';
 import { fieldName, inputId, specifyName } from '../../collect/form.ts';
-import { type Answer, optionsOf } from '../../questionnaire/answer.ts';
+import { type Answer, defaultTextMax, optionsOf } from '../../questionnaire/answer.ts';
 import { type Language, type Question, type TextInput, textIn } from '../../questionnaire/model.ts';
 import { type Html, html } from '../html.ts';
 import type { Strings } from './strings.ts';
@@ -42,8 +42,15 @@ function errorMessage(ctx: RenderContext, q: Question): Html | false {
     : false;
 }
 
-function describedBy(ctx: RenderContext, q: Question): string {
-  return [q.help ? `${inputId(q)}-hint` : '', errorOf(ctx, q) ? `${inputId(q)}-error` : ''].filter((s) => s !== '').join(' ');
+function describedBy(ctx: RenderContext, q: Question, ...more: string[]): string {
+  return [q.help ? `${inputId(q)}-hint` : '', ...more, errorOf(ctx, q) ? `${inputId(q)}-error` : ''].filter((s) => s !== '').join(' ');
+}
+
+const numberLocale: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
+/** The visible "at most N characters" under a free-text field, which the field's maxlength enforces. */
+function maxLengthHint(ctx: RenderContext, id: string, max: number): Html {
+  return html`<p class="hint" id="${id}">${ctx.t.maxLength(max.toLocaleString(numberLocale[ctx.lang]))}</p>`;
 }
 
 function hint(ctx: RenderContext, q: Question): Html | false {
@@ -60,8 +67,9 @@ function choices(ctx: RenderContext, q: Question, item?: string): Html {
     (o) => {
       const id = inputId(q, item, o.code);
       const checked = has(ctx.raw, name, String(o.code));
+      const maxId = `${inputId(q)}-tekst-max`;
       const specify = o.specify
-        ? html`<div class="specify"><label for="${inputId(q)}-tekst">${ctx.t.specifyLabel}</label><input type="text" id="${inputId(q)}-tekst" name="${specifyName(q)}" value="${rawText(ctx.raw, specifyName(q))}" maxlength="4000" autocomplete="off"${specifyError ? html` aria-invalid="true" aria-describedby="${inputId(q)}-error"` : ''}></div>`
+        ? html`<div class="specify"><label for="${inputId(q)}-tekst">${ctx.t.specifyLabel}</label>${maxLengthHint(ctx, maxId, defaultTextMax)}<input type="text" id="${inputId(q)}-tekst" name="${specifyName(q)}" value="${rawText(ctx.raw, specifyName(q))}" maxlength="${defaultTextMax}" autocomplete="off" aria-describedby="${specifyError ? `${maxId} ${inputId(q)}-error` : maxId}"${specifyError ? html` aria-invalid="true"` : ''}></div>`
         : false;
       return html`<div class="choice"><input type="${multi ? 'checkbox' : 'radio'}" id="${id}" name="${name}" value="${String(o.code)}"${checked ? html` checked` : ''}${o.exclusive ? html` data-exclusive` : ''}><label for="${id}">${tx(o.label, ctx.lang)}</label></div>${specify}`;
     },
@@ -75,11 +83,14 @@ function questionBody(ctx: RenderContext, q: Question, number: number): Html {
   switch (q.type) {
     case 'text': {
       const value = rawText(ctx.raw, fieldName(q));
+      const max = q.maxLength ?? defaultTextMax;
+      const maxId = `${inputId(q)}-max`;
+      const textAria = describedBy(ctx, q, maxId);
       const control =
-        q.multiline === false || (q.maxLength ?? 4000) <= 200
-          ? html`<input type="text" id="${inputId(q)}" name="${fieldName(q)}" value="${value}" maxlength="${q.maxLength ?? 4000}"${aria ? html` aria-describedby="${aria}"` : ''}${err ? html` aria-invalid="true"` : ''}>`
-          : html`<textarea id="${inputId(q)}" name="${fieldName(q)}" rows="4" maxlength="${q.maxLength ?? 4000}"${aria ? html` aria-describedby="${aria}"` : ''}${err ? html` aria-invalid="true"` : ''}>${value}</textarea>`;
-      return html`<div class="question"><label class="qtext" for="${inputId(q)}">${title}</label>${hint(ctx, q)}${errorMessage(ctx, q)}${control}</div>`;
+        q.multiline === false || max <= 200
+          ? html`<input type="text" id="${inputId(q)}" name="${fieldName(q)}" value="${value}" maxlength="${max}" aria-describedby="${textAria}"${err ? html` aria-invalid="true"` : ''}>`
+          : html`<textarea id="${inputId(q)}" name="${fieldName(q)}" rows="4" maxlength="${max}" aria-describedby="${textAria}"${err ? html` aria-invalid="true"` : ''}>${value}</textarea>`;
+      return html`<div class="question"><label class="qtext" for="${inputId(q)}">${title}</label>${hint(ctx, q)}${maxLengthHint(ctx, maxId, max)}${errorMessage(ctx, q)}${control}</div>`;
     }
     case 'integer': {
       const unit = q.unit ? html` <span class="unit">${tx(q.unit, ctx.lang)}</span>` : '';

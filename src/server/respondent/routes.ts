@@ -1,16 +1,26 @@
 /**
  * HTTP for respondents: `/s/<token>` and the pages below it. Thin: it resolves the link, checks
- * the window and the CSRF token, and hands the posted fields to the form service. Links are
- * never logged; unknown links all get the same plain 404, and an address that keeps guessing
- * gets 429.
+ * the window and the CSRF token, and hands the posted fields to the form service (a post's body
+ * is read only after its link is found, and is capped by body-limit.ts). Links are never logged;
+ * unknown links all get the same plain 404, and an address that keeps guessing gets 429 for
+ * unknown links.
+ *
+ * A link that exists is never refused, however many wrong ones its address tried: behind a
+ * proxy or a municipality's shared NAT many respondents share one address, and blocking valid
+ * links would let one person (or one typo-prone browser) lock all of them out. This gives a
+ * blocked guesser nothing: they could tell a hit from a miss anyway (200 against 429), but
+ * tokens are 256 random bits (link.service.ts), so with about 1 300 live links one guess hits
+ * with probability 2^-245; no rate a server can answer makes that a real chance. The link's
+ * secrecy rests on its entropy, not on the limiter, which only tells a scanner to stop (429
+ * with Retry-After) in a way clients and monitoring notice.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import {
   type FormContext,
   formState,
+  hasPage,
   openForm,
   pages as pagesOf,
   questionNumbers,
@@ -27,7 +37,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { type Csrf, sameOrigin } from '../csrf.ts';
-import { rateLimiter } from '../rate-limit.ts';
+import { type Now, rateLimiter } from '../rate-limit.ts';
 import { respondentComparePage } from './compare.pages.ts';
 import { respondentPolicy } from './layout.ts';
 import {
@@ -47,20 +57,16 @@ export interface RespondentOptions {
   readonly clock: Clock;
   readonly csrf: () => Promise<Csrf>;
   readonly secureCookies: boolean;
-  /** Unknown links one address may try per window before it gets 429. */
+  /** The client's address (client-address.ts), the key of the guessing limit. */
+  readonly clientAddress: (c: Context) => string;
+  /** Unknown links one address may try per window before it gets 429 for unknown links. */
   readonly guessLimit?: number;
   readonly guessWindowMs?: number;
+  /** The guessing limiter's clock in milliseconds. */
+  readonly now?: Now;
 }
 
 const langCookie = 'kp_lang';
-
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 function toRaw(body: Record<string, unknown>): RawForm {
   const out: Record<string, string | string[]> = {};
@@ -73,7 +79,7 @@ function toRaw(body: Record<string, unknown>): RawForm {
 
 export function respondentRoutes(store: Store, opts: RespondentOptions): Hono {
   const app = new Hono();
-  const guesses = rateLimiter(opts.guessLimit ?? 30, opts.guessWindowMs ?? 10 * 60_000);
+  const guesses = rateLimiter(opts.guessLimit ?? 30, opts.guessWindowMs ?? 10 * 60_000, opts.now);
 
   app.use('*', async (c, next) => {
     await next();
@@ -98,13 +104,15 @@ export function respondentRoutes(store: Store, opts: RespondentOptions): Hono {
     return saved && (saved === 'nb' || available.includes(saved as Language)) ? (saved as Language) : 'nb';
   }
 
-  /** Resolves the link; unknown links get the plain 404 (or 429 after too many). */
+  /** Resolves the link; unknown links get the plain 404 (or 429 after too many); a valid one always opens. */
   async function open(c: Context): Promise<{ ctx: FormContext; view: View } | Response> {
     const token = c.req.param('token') ?? '';
-    const ip = clientAddress(c);
-    if (guesses.blocked(ip)) return c.html(unknownLinkPage(true), 429, { 'Retry-After': '600' });
+    const ip = opts.clientAddress(c);
     const ctx = looksLikeToken(token) ? await openForm(store, token) : null;
     if (!ctx) {
+      if (guesses.blocked(ip)) {
+        return c.html(unknownLinkPage(true), 429, { 'Retry-After': String(Math.ceil(guesses.retryAfterMs(ip) / 1000)) });
+      }
       guesses.hit(ip);
       return c.html(unknownLinkPage(false), 404);
     }
@@ -170,9 +178,8 @@ export function respondentRoutes(store: Store, opts: RespondentOptions): Hono {
     if (refused) return refused;
     const closed = await outside(c, o.view);
     if (closed) return closed;
-    const before = await formState(store, o.ctx);
     const key = c.req.param('section');
-    if (!pagesOf(o.ctx, before.answers).some((p) => p.section.key === key)) return c.redirect(o.view.base, 303);
+    if (!hasPage(o.ctx, key)) return c.redirect(o.view.base, 303);
     const action = body.action === 'back' || body.action === 'save' ? body.action : 'next';
     const result = await saveSection(store, o.ctx, key, body, opts.clock());
     const v = o.view;

@@ -58,6 +58,11 @@ const nb = {
   notFound: 'Lenken er ugyldig eller ikke lenger i bruk. Har du fått en ny lenke, bruk den.',
   tooMany: 'For mange forsøk. Vent litt og prøv igjen.',
   formExpired: 'Skjemaet var utløpt. Prøv igjen.',
+  tooLargeTitle: 'Forespørselen er for stor',
+  tooLarge: (size: string) =>
+    `Forespørselen er for stor: høyst ${size} er tillatt. Svarene på denne siden ble ikke lagret. Gå tilbake, gjør svarene kortere og prøv igjen.`,
+  backToForm: 'Tilbake til skjemaet',
+  maxLength: (n: string) => `Høyst ${n} tegn`,
   specifyLabel: 'Beskriv',
   optional: 'valgfritt',
   numberHint: (min?: number, max?: number) =>
@@ -78,6 +83,8 @@ const nb = {
         return `Teksten kan ha høyst ${p.max} tegn`;
       case 'exclusive':
         return `«${p.label}» kan ikke kombineres med andre svar`;
+      case 'forbidden_character':
+        return 'Teksten har et tegn som ikke kan lagres (vist som �). Fjern det';
       case 'specify_missing':
         return `Du har valgt «${p.label}». Skriv hva det gjelder`;
       case 'specify_without_option':
@@ -140,6 +147,11 @@ const nn: Strings = {
   notFound: 'Lenkja er ugyldig eller ikkje lenger i bruk. Har du fått ei ny lenkje, bruk den.',
   tooMany: 'For mange forsøk. Vent litt og prøv igjen.',
   formExpired: 'Skjemaet var utgått. Prøv igjen.',
+  tooLargeTitle: 'Førespurnaden er for stor',
+  tooLarge: (size) =>
+    `Førespurnaden er for stor: høgst ${size} er tillate. Svara på denne sida vart ikkje lagra. Gå tilbake, gjer svara kortare og prøv igjen.`,
+  backToForm: 'Tilbake til skjemaet',
+  maxLength: (n) => `Høgst ${n} teikn`,
   specifyLabel: 'Skildre',
   optional: 'valfritt',
   numberHint: (min, max) => (min !== undefined && max !== undefined ? `Eit heilt tal frå ${min} til ${max}` : 'Eit heilt tal'),
@@ -159,6 +171,8 @@ const nn: Strings = {
         return `Teksten kan ha høgst ${p.max} teikn`;
       case 'exclusive':
         return `«${p.label}» kan ikkje kombinerast med andre svar`;
+      case 'forbidden_character':
+        return 'Teksten har eit teikn som ikkje kan lagrast (vist som �). Fjern det';
       case 'specify_missing':
         return `Du har valt «${p.label}». Skriv kva det gjeld`;
       case 'specify_without_option':
@@ -222,6 +236,11 @@ const en: Strings = {
   notFound: 'The link is not valid or no longer in use. If you have received a new link, use that one.',
   tooMany: 'Too many attempts. Wait a little and try again.',
   formExpired: 'The form had expired. Please try again.',
+  tooLargeTitle: 'The request is too large',
+  tooLarge: (size) =>
+    `The request is too large: at most ${size} is allowed. The answers on this page were not saved. Go back, shorten your answers and try again.`,
+  backToForm: 'Back to the questionnaire',
+  maxLength: (n) => `At most ${n} characters`,
   specifyLabel: 'Describe',
   optional: 'optional',
   numberHint: (min, max) => (min !== undefined && max !== undefined ? `A whole number from ${min} to ${max}` : 'A whole number'),
@@ -241,6 +260,8 @@ const en: Strings = {
         return `The text can have at most ${p.max} characters`;
       case 'exclusive':
         return `“${p.label}” cannot be combined with other answers`;
+      case 'forbidden_character':
+        return 'The text has a character that cannot be saved (shown as �). Remove it';
       case 'specify_missing':
         return `You chose “${p.label}”. Describe what it is`;
       case 'specify_without_option':
