@@ -6,9 +6,21 @@ import { checkLevel, importGeometry } from '../registry/geometry.service.ts';
 import { importGroupings, listGroupings } from '../registry/grouping.service.ts';
 import { categories, classify } from '../registry/grouping.ts';
 import { registryToCsv } from '../registry/registry.csv.ts';
-import { getRegistry, importMapping, importRegistry, registryYears, resolveMapping } from '../registry/registry.service.ts';
+import type { ReimportPlan } from '../registry/registry.diff.ts';
+import {
+  attachedText,
+  getRegistry,
+  importMapping,
+  importRegistry,
+  needsConfirmation,
+  planRegistryImport,
+  refusal,
+  registryYears,
+  resolveMapping,
+  unitText,
+} from '../registry/registry.service.ts';
 import type { Unit } from '../registry/registry.types.ts';
-import { invalid } from '../shared/errors.ts';
+import { conflict, invalid } from '../shared/errors.ts';
 import { readInput, requiredInt, withStore } from './context.ts';
 import { printJson, printTable, say } from './output.ts';
 
@@ -24,21 +36,103 @@ export function unitJson(u: Unit) {
   };
 }
 
+/** `12 new, 3 gone, 40 changed, 2 moved; round 2019: kommunedirektor +12 −1 renumbered 2` */
+function planSummary(plan: ReimportPlan): string {
+  const d = plan.diff;
+  const rounds = plan.roundUnits.map(
+    (c) =>
+      `round ${c.round} ${c.role} +${c.added.length} -${c.removed.length}${c.renumbered.length > 0 ? ` renumbered ${c.renumbered.length}` : ''}`,
+  );
+  return (
+    `changes: ${d.added.length} new, ${d.gone.length} gone, ${d.changed.length} changed, ${d.unchanged} unchanged, ${plan.moves.length} moved` +
+    `${rounds.length > 0 ? `; ${rounds.join('; ')}` : ''}`
+  );
+}
+
+/** The changes a re-import makes, in lists, for a person to read before --yes. */
+function printPlan(plan: ReimportPlan, file: string): void {
+  const d = plan.diff;
+  const lines = [
+    `registry ${plan.year}: ${d.stored} units stored, ${d.incoming} in ${file}${plan.rounds.length > 0 ? `; used by the round${plan.rounds.length === 1 ? '' : 's'} ${plan.rounds.join(', ')}` : ''}`,
+    planSummary(plan),
+  ];
+  const list = (title: string, items: readonly string[]) => {
+    if (items.length > 0) lines.push(`${title} (${items.length}):`, ...items.map((i) => `  ${i}`));
+  };
+  list('new units', d.added.map(unitText));
+  list('gone units', d.gone.map(unitText));
+  list(
+    'changed units',
+    d.changed.map(
+      (c) =>
+        `${c.number} ${c.name}: ${[
+          ...c.fields.map((f) => `${f.field} ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`),
+          ...c.attributes.map((a) => `${a.attribute} ${a.before ?? '(none)'} → ${a.after ?? '(none)'}`),
+        ].join('; ')}`,
+    ),
+  );
+  list('round units in neither the registry nor the file', plan.outsideRegistry);
+  list(
+    'moved (with --mapping)',
+    plan.moves.map(
+      (m) =>
+        `${unitText(m.from)} → ${unitText(m.to)}${attachedText(m.attached) ? ` (${attachedText(m.attached)})` : ''}` +
+        `${m.targetKeepsContact.length > 0 ? `; ${m.to.number} keeps its own contact as ${m.targetKeepsContact.join(', ')}` : ''}`,
+    ),
+  );
+  list(
+    'blocking: gone, with something in a round, and not in --mapping',
+    plan.blocked.map((b) => `${unitText(b.unit)}: ${attachedText(b.attached)} (round ${b.rounds.join(', ')})`),
+  );
+  list(
+    'refused moves: one unit would get two responses',
+    plan.collisions.map(
+      (c) =>
+        `${c.from} → ${c.to}: ${c.other === c.to ? `${c.to} has its own` : `${c.other} moves there too with its`} response as ${c.role} in ${c.round}`,
+    ),
+  );
+  list('gone with nothing attached', plan.dropped.map(unitText));
+  for (const l of lines) say(l);
+}
+
 export function registryCommands(program: Command): void {
   const registry = program.command('registry').description('the registry of units and their statistics, per year');
 
   registry
     .command('import')
-    .description("import a year's units from CSV (replaces that year; all or nothing)")
+    .description(
+      "import a year's units from CSV (all or nothing). A year that rounds use is replaced only with --yes: without it the changes are printed and nothing is stored",
+    )
     .requiredOption('--year <year>', 'registry year')
+    .option('--mapping <file>', 'CSV fra,til: where each unit that goes went (its links, responses, contacts and mail move along)')
+    .option('--yes', 'apply a re-import of a year that rounds use')
+    .option('--json', 'print the changes (and the result) as JSON')
+    .option('--by <name>', 'who applies it (kept on contacts copied to a new number)', 'cli')
     .argument('<file>', 'CSV: kommunenummer,navn,fylkesnummer,fylkesnavn[,attribute…]')
-    .action(async (file: string, opts: { year: string }) => {
+    .action(async (file: string, opts: { year: string; mapping?: string; yes?: boolean; json?: boolean; by: string }) => {
+      const year = requiredInt('year', opts.year);
       const { text, name } = readInput(file);
-      const r = await withStore((store) => importRegistry(store, requiredInt('year', opts.year), text, name));
+      const mapping = opts.mapping === undefined ? undefined : readInput(opts.mapping);
+      const moves = mapping ? { text: mapping.text, file: mapping.name } : undefined;
+      const r = await withStore(async (store) => {
+        const plan = await planRegistryImport(store, year, text, name, moves);
+        const refused = refusal(plan);
+        if (refused || (needsConfirmation(plan) && !opts.yes)) {
+          if (opts.json) printJson({ applied: false, ...plan });
+          else printPlan(plan, name);
+          if (refused) throw conflict(`${refused.message}; give --mapping FILE with those units and run again`);
+          throw conflict(
+            `nothing changed: the ${year} registry is used by the round${plan.rounds.length === 1 ? '' : 's'} ${plan.rounds.join(', ')}; run again with --yes to apply these changes`,
+          );
+        }
+        return importRegistry(store, year, text, name, { confirm: true, by: opts.by, ...(moves ? { mapping: moves } : {}) });
+      });
+      if (opts.json) return printJson({ applied: true, ...r });
       say(
         `imported ${r.units} units for ${r.year} (${r.municipalities} municipalities, ${r.districts} districts, ${r.counties} counties; ` +
           `attributes: ${r.attributes.join(', ') || 'none'})${r.replaced > 0 ? `, replacing ${r.replaced}` : ''}`,
       );
+      if (!r.plan.firstImport) say(planSummary(r.plan));
     });
 
   registry
@@ -199,7 +293,7 @@ export function registryCommands(program: Command): void {
     .argument('<file>')
     .action(async (file: string) => {
       const { text, name } = readInput(file);
-      const added = await withStore((store) => importGroupings(store, text.toString('utf8'), name));
+      const added = await withStore((store) => importGroupings(store, text, name));
       say(`imported ${added.length} grouping${added.length === 1 ? '' : 's'}: ${added.map((g) => g.key).join(', ')}`);
     });
 }

@@ -1,13 +1,24 @@
 /**
- * Registry use cases: import a year's units from CSV (all or nothing, replacing that year),
- * read a year back, import the mapping between two years' divisions.
+ * Registry use cases: import a year's units from CSV (all or nothing, replacing that year; a year
+ * that rounds use only with a confirmation and with its rounds kept consistent, see
+ * registry.diff.ts), read a year back, import the mapping between two years' divisions.
  */
 import { readCsv } from '../shared/csv.ts';
-import { invalid, notFound } from '../shared/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
 import { parseMappingCsv, parseRegistryCsv } from './registry.csv.ts';
+import {
+  type Attached,
+  attachedKinds,
+  buildPlan,
+  leavingNumbers,
+  type NamedUnit,
+  parseMoveCsv,
+  type ReimportPlan,
+  type RoundFacts,
+} from './registry.diff.ts';
 import * as repo from './registry.repository.ts';
-import type { MappingEntry, Unit } from './registry.types.ts';
+import { districtRoles, type MappingEntry, type Unit } from './registry.types.ts';
 
 export function checkYear(year: number): number {
   if (!Number.isInteger(year) || year < 1900 || year > 2200) throw invalid(`"${year}" is not a year`);
@@ -21,16 +32,160 @@ export interface RegistryImportResult {
   readonly districts: number;
   readonly counties: number;
   readonly attributes: readonly string[];
+  /** Units stored before. */
   readonly replaced: number;
+  /** What the import did to the stored year and the rounds on it. */
+  readonly plan: ReimportPlan;
 }
 
-export async function importRegistry(store: Store, year: number, text: string | Buffer, file: string): Promise<RegistryImportResult> {
+export interface RegistryImportOptions {
+  /** Applies a re-import of a year that rounds use (the CLI's --yes, the web's "Bruk endringene"). */
+  readonly confirm?: boolean;
+  /** Where units that go went: a `fra,til` CSV (old number, number in the new file). */
+  readonly mapping?: { readonly text: string | Buffer; readonly file: string };
+  /** The fingerprint of the plan that was shown: applying refuses if the plan is different now. */
+  readonly expect?: string;
+  readonly now?: Date;
+  /** Who applies it: the author of contacts copied to a new number. */
+  readonly by?: string;
+}
+
+type Db = Store['db'];
+
+async function makePlan(db: Db, year: number, units: readonly Unit[], mapping: RegistryImportOptions['mapping']): Promise<ReimportPlan> {
+  const stored = await repo.listUnits(db, year);
+  const rounds = await repo.roundsOnRegistryYear(db, year);
+  const years = rounds.map((r) => r.year);
+  const facts: RoundFacts = {
+    rounds,
+    roundUnits: await repo.roundUnitRows(db, years),
+    attached: await repo.attachedRows(db, years),
+    contacts: years.length > 0 ? await repo.currentContactPairs(db) : [],
+  };
+  const moves = mapping
+    ? parseMoveCsv(readCsv(mapping.text, mapping.file), {
+        year,
+        leaving: leavingNumbers(stored, units, facts),
+        incoming: new Set(units.map((u) => u.number)),
+      })
+    : new Map<string, string>();
+  return buildPlan({ year, stored, incoming: units, facts, moves, districtRoles });
+}
+
+/** What importing `text` as the year's registry would change; changes nothing. */
+export async function planRegistryImport(
+  store: Store,
+  year: number,
+  text: string | Buffer,
+  file: string,
+  mapping?: RegistryImportOptions['mapping'],
+): Promise<ReimportPlan> {
   checkYear(year);
   const units = parseRegistryCsv(readCsv(text, file));
-  const replaced = await store.db.transaction().execute(async (trx) => {
-    const before = (await repo.unitNumbers(trx, year)).size;
+  return makePlan(store.db, year, units, mapping);
+}
+
+/** Whether importing over the stored year needs a confirmation: rounds use it. */
+export const needsConfirmation = (plan: ReimportPlan) => plan.rounds.length > 0 && !plan.firstImport;
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const attachedWords: Record<keyof Attached, [string, string]> = {
+  links: ['link', 'links'],
+  responses: ['response', 'responses'],
+  contacts: ['contact', 'contacts'],
+  outbox: ['mail', 'mails'],
+  followups: ['follow-up', 'follow-ups'],
+};
+/** `3 links, 1 response` */
+export const attachedText = (a: Attached) =>
+  attachedKinds
+    .filter((k) => a[k] > 0)
+    .map((k) => count(a[k], ...attachedWords[k]))
+    .join(', ');
+
+/** `1514 Sande`, or the number alone for a round unit outside the registry. */
+export const unitText = (u: NamedUnit) => (u.name === '' ? u.number : `${u.number} ${u.name}`);
+
+const someOf = (list: readonly string[], n: number) => `${list.slice(0, n).join(', ')}${list.length > n ? ', …' : ''}`;
+
+/** Why a plan cannot be applied: one line, and one detail per unit or move (null when it can). */
+export function refusal(plan: ReimportPlan): { message: string; details: string[] } | null {
+  const details = [
+    ...plan.blocked.map((b) => `${unitText(b.unit)}: ${attachedText(b.attached)} (round ${b.rounds.join(', ')})`),
+    ...plan.collisions.map(
+      (c) =>
+        `${c.from} → ${c.to}: ${c.other === c.to ? `${c.to} has its own response` : `${c.other} moves there too, with a response`} as ${c.role} in the ${c.round} round`,
+    ),
+  ];
+  if (details.length === 0) return null;
+  const parts = [];
+  if (plan.blocked.length > 0) {
+    parts.push(
+      `${count(plan.blocked.length, 'unit that goes has', 'units that go have')} links, responses, contacts or mail in rounds on the ${plan.year} registry and no row in a mapping file (fra,til): ${someOf(
+        plan.blocked.map((b) => b.unit.number),
+        5,
+      )}`,
+    );
+  }
+  if (plan.collisions.length > 0) {
+    parts.push(
+      `${count(plan.collisions.length, 'move gives', 'moves give')} one unit two responses: ${someOf(
+        plan.collisions.map((c) => `${c.from} → ${c.to} (${c.other === c.to ? 'own response' : `with ${c.other}`})`),
+        3,
+      )}`,
+    );
+  }
+  return { message: `nothing changed: ${parts.join('; ')}`, details };
+}
+
+/**
+ * Imports a year's registry from CSV, all or nothing. A year that rounds use is only replaced with
+ * `confirm`; then units that go must have nothing in those rounds unless the mapping moves them,
+ * and everything the rounds keep under a moved number moves with it in the same transaction, while
+ * the rounds' units follow the new registry (gone ones out, new ones in by the rounds' own rule).
+ */
+export async function importRegistry(
+  store: Store,
+  year: number,
+  text: string | Buffer,
+  file: string,
+  options: RegistryImportOptions = {},
+): Promise<RegistryImportResult> {
+  checkYear(year);
+  const units = parseRegistryCsv(readCsv(text, file));
+  const at = (options.now ?? new Date()).toISOString();
+  const plan = await store.db.transaction().execute(async (trx) => {
+    await repo.lockRoundRecords(trx, store.dialect);
+    const p = await makePlan(trx, year, units, options.mapping);
+    if (needsConfirmation(p) && !options.confirm) {
+      throw conflict(
+        `nothing changed: the ${year} registry is used by the round${p.rounds.length === 1 ? '' : 's'} ${p.rounds.join(', ')}, so a new file needs a confirmation`,
+      );
+    }
+    if (options.expect !== undefined && options.expect !== p.fingerprint) {
+      throw conflict(`nothing changed: the ${year} registry or its rounds changed since the changes were shown; look at them again`);
+    }
+    const refused = refusal(p);
+    if (refused) throw new AppError('conflict', refused.message, refused.details);
+    const copyContacts = await repo.numbersInOtherRounds(
+      trx,
+      year,
+      p.moves.map((m) => m.from.number),
+    );
+    for (const m of p.moves) {
+      await repo.moveRoundRecords(trx, p.rounds, m.from.number, m.to.number);
+      if (copyContacts.has(m.from.number)) await repo.copyCurrentContacts(trx, m.from.number, m.to.number, at, options.by ?? 'system');
+      else await repo.moveContacts(trx, m.from.number, m.to.number, at);
+      await repo.renumberInMappings(trx, year, m.from.number, m.to.number);
+    }
+    for (const c of p.roundUnits) await repo.changeRoundUnits(trx, c.round, c.role, c);
+    await repo.deleteFromMappings(
+      trx,
+      year,
+      p.dropped.map((u) => u.number),
+    );
     await repo.replaceYear(trx, year, units);
-    return before;
+    return p;
   });
   return {
     year,
@@ -39,14 +194,20 @@ export async function importRegistry(store: Store, year: number, text: string | 
     districts: units.filter((u) => u.kind === 'bydel').length,
     counties: new Set(units.map((u) => u.countyNumber)).size,
     attributes: [...new Set(units.flatMap((u) => Object.keys(u.attributes)))].sort(),
-    replaced,
+    replaced: plan.diff.stored,
+    plan,
   };
 }
 
-/** Stores already-checked units as a year's registry (used by the demo), replacing that year. */
+/** Stores already-checked units as a year's registry (used by the demo), replacing that year unless a round uses it. */
 export async function saveRegistry(store: Store, year: number, units: readonly Unit[]): Promise<void> {
   checkYear(year);
-  await store.db.transaction().execute((trx) => repo.replaceYear(trx, year, units));
+  await store.db.transaction().execute(async (trx) => {
+    const rounds = await repo.roundsOnRegistryYear(trx, year);
+    if (rounds.length > 0)
+      throw conflict(`the ${year} registry is used by the round ${rounds.map((r) => r.year).join(', ')}: import it as a file instead`);
+    await repo.replaceYear(trx, year, units);
+  });
 }
 
 export async function getRegistry(store: Store, year: number): Promise<Unit[]> {

@@ -29,6 +29,12 @@ export const reportAttributes = [
   'bosatt_overforing',
 ] as const;
 
+/**
+ * Roles in which a city district answers as a unit of its own (SPEC §1); the other roles ask the
+ * municipalities only. Rounds take their units by this rule, and so do re-imports of their registry.
+ */
+export const districtRoles: readonly string[] = ['kommunedirektor', 'integreringsansvarlig'];
+
 export interface MappingEntry {
   readonly fromNumber: string;
   readonly toNumber: string;

@@ -9,13 +9,13 @@ import { roles } from '../questionnaire/model.ts';
 import { builtinTemplates, loadTemplate, templateRoles } from '../questionnaire/template.ts';
 import { parseQuestionnaire } from '../questionnaire/validate.ts';
 import { getRegistry } from '../registry/registry.service.ts';
+import { districtRoles } from '../registry/registry.types.ts';
 import { conflict, invalid, notFound } from '../shared/errors.ts';
 import { addDays, addYears, osloDate, osloMidnightUtc } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './round.repository.ts';
 
-/** Roles in which a city district answers as a unit of its own (SPEC §1). */
-export const districtRoles: readonly Role[] = ['kommunedirektor', 'integreringsansvarlig'];
+export { districtRoles } from '../registry/registry.types.ts';
 
 export interface Round {
   readonly year: number;

@@ -161,21 +161,20 @@ export function importProblems(message: string, details: readonly string[]): str
 
 export interface RegistryFormValues {
   readonly year: string;
-  /** Registry years already stored: replacing one of them needs the confirmation box. */
+  /** Registry years already stored: a new file for one of them shows its changes before anything is stored. */
   readonly existing: readonly number[];
-  readonly replace?: boolean;
 }
 
 export function registryImportForm(viewer: Viewer, v: RegistryFormValues, problems: readonly Problem[] = []): Html {
   const year = fieldError(problems, 'register-ar');
-  const replace = fieldError(problems, 'erstatt');
   const exists = /^\d{4}$/.test(v.year) && v.existing.includes(Number(v.year));
   return html`<form method="post" action="/registry/import" enctype="multipart/form-data" class="stack">${csrfField(viewer)}
 <label for="register-ar">Registerår</label>${year.message}<input id="register-ar" name="ar" inputmode="numeric" autocomplete="off" value="${v.year}" required${year.attrs}>
 <label for="register-fil">CSV-fil</label><input id="register-fil" name="fil" type="file" accept=".csv,text/csv" required>
 ${
   exists
-    ? html`${replace.message}<p class="check"><input type="checkbox" id="erstatt" name="erstatt" value="${v.year}"${v.replace ? html` checked` : ''}${replace.attrs}><label for="erstatt">Erstatt registeret for ${v.year}</label></p>`
+    ? html`<p class="muted">Registeret for ${v.year} finnes. Du får se hva filen endrer (nye, borte og endrede enheter) før noe lagres.</p>
+<label for="register-flytting">Fil med flyttinger (valgfri): <code>fra,til</code> for enheter som har fått nytt nummer</label><input id="register-flytting" name="flytting" type="file" accept=".csv,text/csv">`
     : false
 }
 <button class="primary" type="submit">Importer registeret</button></form>`;
@@ -212,7 +211,7 @@ export interface UploadErrorView {
   readonly fileProblems: readonly string[];
   readonly problems: readonly Problem[];
   readonly years: readonly number[];
-  readonly values: { readonly year?: string; readonly replace?: boolean; readonly from?: string; readonly to?: string };
+  readonly values: { readonly year?: string; readonly from?: string; readonly to?: string };
 }
 
 export function uploadErrorPage(v: UploadErrorView, viewer: Viewer): string {
@@ -227,7 +226,7 @@ ${
 ${v.kind === 'register' ? registryHelp : mappingHelp}
 ${
   v.kind === 'register'
-    ? registryImportForm(viewer, { year: v.values.year ?? '', existing: v.years, replace: v.values.replace ?? false }, v.problems)
+    ? registryImportForm(viewer, { year: v.values.year ?? '', existing: v.years }, v.problems)
     : mappingForm(viewer, v.years, v.values.from ?? '', v.values.to ?? '', v.problems)
 }
 <p><a href="/">Til oversikten</a></p>`;
@@ -235,8 +234,23 @@ ${
 }
 
 export function registryImportedPage(r: RegistryImportResult, viewer: Viewer): string {
+  const p = r.plan;
+  const moved = p.roundUnits.reduce((n, c) => n + c.renumbered.length, 0);
+  const added = p.roundUnits.reduce((n, c) => n + c.added.length, 0);
+  const removed = p.roundUnits.reduce((n, c) => n + c.removed.length, 0);
   const body = html`<h1>Registeret for ${r.year} er importert</h1>
 <p class="notice" role="status">${r.units} enheter: ${r.municipalities} kommuner og ${r.districts} bydeler i ${r.counties} fylker.${r.replaced > 0 ? ` Erstattet et register med ${r.replaced} enheter.` : ''}</p>
+${
+  p.firstImport
+    ? false
+    : html`<p>Endringer: ${p.diff.added.length} nye, ${p.diff.gone.length} borte og ${p.diff.changed.length} endrede enheter${
+        p.moves.length > 0 ? `, ${p.moves.length} flyttet til nytt nummer med lenker, svar og kontaktpersoner` : ''
+      }.${
+        p.rounds.length > 0
+          ? ` I ${p.rounds.length === 1 ? `undersøkelsen ${p.rounds[0]}` : `undersøkelsene ${p.rounds.join(', ')}`}: ${added} lagt til, ${removed} fjernet og ${moved} med nytt nummer (summert over rollene).`
+          : ''
+      }</p>`
+}
 <p>Egenskaper: ${r.attributes.length > 0 ? r.attributes.map((a, i) => html`${i > 0 ? ', ' : ''}<code>${a}</code>`) : 'ingen'}.</p>
 <p><a class="button" href="/registry/${r.year}">Se registeret for ${r.year}</a></p>
 <p><a href="/grupperinger?ar=${r.year}">Grupperinger for ${r.year}</a> · <a href="/runder/ny">Ny undersøkelse</a> · <a href="/">Til oversikten</a></p>`;

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { reissueLink, resolveToken } from '../../collect/link.service.ts';
+import { getAnswers, saveResponses } from '../../collect/response.service.ts';
 import { loadConfig } from '../../config/config.ts';
 import { listGroupings } from '../../registry/grouping.service.ts';
 import { getRegistry, importMapping, importRegistry, registryYears } from '../../registry/registry.service.ts';
 import { miniRegistryCsv, writeMiniTemplate } from '../../round/fixtures.ts';
-import { createRound, listRounds } from '../../round/round.service.ts';
+import { createRound, listRounds, roundUnits } from '../../round/round.service.ts';
 import type { Store } from '../../store/store.ts';
 import { describeStores } from '../../store/testing.ts';
 import { createApp } from '../app.ts';
@@ -18,13 +20,29 @@ const registry2020 = miniRegistryCsv
 const app = (store: Store) => createApp(store, loadConfig({ KOMMUNEPULS_CLOCK: '2020-06-01T12:00:00Z' }));
 
 /** Posts a multipart form (a file upload) with the session's cookie and CSRF token. */
-async function upload(a: ReturnType<typeof app>, s: Session, path: string, fields: Record<string, string>, csv: string) {
+async function upload(
+  a: ReturnType<typeof app>,
+  s: Session,
+  path: string,
+  fields: Record<string, string>,
+  csv: string,
+  files: Record<string, string> = {},
+) {
   const csrf = ((await (await s.get('/')).text()).match(/name="_csrf" value="([^"]+)"/) ?? [])[1] as string;
   const form = new FormData();
   form.set('_csrf', csrf);
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   form.set('fil', new File([csv], 'register.csv', { type: 'text/csv' }));
+  for (const [k, v] of Object.entries(files)) form.set(k, new File([v], `${k}.csv`, { type: 'text/csv' }));
   return a.request(path, { method: 'POST', body: form, headers: { cookie: s.cookie } });
+}
+
+/** The "Bruk endringene" form of a changes page: where it posts and its hidden fields. */
+function applyForm(body: string): { path: string; sha256: string; plan: string } | undefined {
+  const m = body.match(
+    /action="(\/registry\/import\/[A-Za-z0-9_-]+\/bruk)".*?name="sha256" value="([0-9a-f]{64})".*?name="plan" value="([0-9a-f]{64})"/s,
+  );
+  return m ? { path: m[1] as string, sha256: m[2] as string, plan: m[3] as string } : undefined;
 }
 
 describeStores('preparing a survey on the web', (test) => {
@@ -89,15 +107,96 @@ describeStores('preparing a survey on the web', (test) => {
     );
 
     const page = await (await s.get('/registry/2019')).text();
-    assert.match(page, /Erstatt registeret for 2019/);
-    const unconfirmed = await upload(a, s, '/registry/import', { ar: '2019' }, registry2020);
-    assert.equal(unconfirmed.status, 422);
-    assert.match(await unconfirmed.text(), /Kryss av for «Erstatt registeret for 2019»/);
-    assert.equal((await getRegistry(store, 2019)).length, 8, 'not replaced without the confirmation');
-    const replaced = await upload(a, s, '/registry/import', { ar: '2019', erstatt: '2019' }, registry2020);
+    assert.match(page, /Registeret for 2019 finnes\. Du får se hva filen endrer/);
+    const shown = await upload(a, s, '/registry/import', { ar: '2019' }, registry2020);
+    assert.equal(shown.status, 200);
+    const changes = await shown.text();
+    assert.match(changes, /Endringer i registeret for 2019/);
+    assert.match(changes, /Ingenting er lagret ennå\. Lagret nå: 8 enheter\. I filen <code>register\.csv<\/code>: 7 enheter\./);
+    assert.match(changes, /<th scope="row">Nye enheter<\/th><td class="num">1<\/td>/);
+    assert.match(changes, /<th scope="row">Enheter som går ut<\/th><td class="num">2<\/td>/);
+    assert.match(changes, /<th scope="row">Endrede enheter<\/th><td class="num">0<\/td>/);
+    assert.match(changes, /Enheter som går ut \(2\)<\/h2><ul><li>0401 Fjellbygd<\/li><li>0402 Dalbygd<\/li><\/ul>/);
+    assert.equal((await getRegistry(store, 2019)).length, 8, 'not replaced before the button');
+    const button = applyForm(changes);
+    assert.ok(button, 'the page has a "Bruk endringene" button');
+    const replaced = await s.post(button.path, { sha256: button.sha256, plan: button.plan });
     assert.equal(replaced.status, 200);
     assert.match(await replaced.text(), /Erstattet et register med 8 enheter/);
     assert.equal((await getRegistry(store, 2019)).length, 7);
+    assert.equal((await s.post(button.path, { sha256: button.sha256, plan: button.plan })).status, 404, 'a used upload is gone');
+  });
+
+  test('shows what a new file for a year a round uses changes, the units that block it, and applies it with the moves', async (store) => {
+    await importRegistry(store, 2019, miniRegistryCsv, 'r2019.csv');
+    await createRound(store, { year: 2019, template });
+    const link = await reissueLink(store, 2019, 'skolesjef', '0401');
+    await saveResponses(store, 2019, 'skolesjef', [
+      {
+        unitNumber: '0401',
+        status: 'in_progress',
+        answers: new Map([['rolle', { kind: 'text', value: 'Rektor' }]]),
+        startedAt: new Date('2020-01-04T10:00:00Z'),
+        submittedAt: null,
+      },
+    ]);
+    const a = app(store);
+    const s = await logIn(a, store);
+    // Fjellbygd is 0404 in the corrected file, and Dalbygd's population changed.
+    const corrected = miniRegistryCsv
+      .replace('0401;Fjellbygd', '0404;Fjellbygd')
+      .replace('0402;Dalbygd;04;Innlandet;8000', '0402;Dalbygd;04;Innlandet;8100');
+
+    const first = await upload(a, s, '/registry/import', { ar: '2019' }, corrected);
+    assert.equal(first.status, 200);
+    const blocked = await first.text();
+    assert.match(blocked, /Registeret brukes av undersøkelsen 2019\./);
+    assert.match(blocked, /<h2>Endringene kan ikke brukes ennå<\/h2>/);
+    assert.match(blocked, /<li><strong>0401 Fjellbygd<\/strong>: 1 lenke, 1 svar \(undersøkelsen 2019\)<\/li>/);
+    assert.match(blocked, /<strong>0402 Dalbygd<\/strong>: folketall 8[^0-9]000 → 8[^0-9]100/);
+    assert.equal(applyForm(blocked), undefined, 'no button while a unit blocks');
+    const id = (blocked.match(/action="\/registry\/import\/([A-Za-z0-9_-]+)\/flytting"/) ?? [])[1] as string;
+
+    const bad = await upload(a, s, `/registry/import/${id}/flytting`, {}, '', { flytting: 'fra,til\n0401,0499\n' });
+    assert.equal(bad.status, 422);
+    assert.match(await bad.text(), /flytting\.csv line 2, column til: 0499 is not in the new file/);
+    const moved = await upload(a, s, `/registry/import/${id}/flytting`, {}, '', { flytting: 'fra,til\n0401,0404\n' });
+    assert.equal(moved.status, 200);
+    const ready = await moved.text();
+    assert.doesNotMatch(ready, /Endringene kan ikke brukes/);
+    assert.match(ready, /<li><strong>0401 Fjellbygd → 0404 Fjellbygd<\/strong> \(1 lenke, 1 svar\)<\/li>/);
+    assert.match(ready, /<td>2019<\/td><td>Skolesjef<\/td><td class="num">0<\/td><td class="num">0<\/td><td class="num">1<\/td>/);
+    const button = applyForm(ready);
+    assert.ok(button);
+
+    const tampered = await s.post(button.path, { sha256: '0'.repeat(64), plan: button.plan });
+    assert.equal(tampered.status, 409);
+    assert.match(await tampered.text(), /Ingenting er lagret: knappen hørte ikke til denne filen/);
+    const stale = await s.post(button.path, { sha256: button.sha256, plan: 'f'.repeat(64) });
+    assert.equal(stale.status, 409);
+    assert.match(await stale.text(), /registeret eller undersøkelsene er endret siden du så endringene/);
+    assert.ok(
+      (await getRegistry(store, 2019)).some((u) => u.number === '0401'),
+      'nothing applied yet',
+    );
+
+    const applied = await s.post(button.path, { sha256: button.sha256, plan: button.plan });
+    assert.equal(applied.status, 200);
+    assert.match(await applied.text(), /1 flyttet til nytt nummer med lenker, svar og kontaktpersoner/);
+    assert.deepEqual(await resolveToken(store, link.token), { year: 2019, role: 'skolesjef', unitNumber: '0404' });
+    assert.equal((await getAnswers(store, 2019, 'skolesjef', '0404')).get('rolle')?.kind, 'text');
+    assert.ok((await roundUnits(store, 2019, 'skolesjef')).includes('0404'));
+  });
+
+  test('keeps a waiting upload to the admin who made it', async (store) => {
+    await importRegistry(store, 2019, miniRegistryCsv, 'r2019.csv');
+    const a = app(store);
+    const kari = await logIn(a, store, 'admin', 'kari@example.no');
+    const ola = await logIn(a, store, 'admin', 'ola@example.no');
+    const button = applyForm(await (await upload(a, kari, '/registry/import', { ar: '2019' }, registry2020)).text());
+    assert.ok(button);
+    assert.equal((await ola.post(button.path, { sha256: button.sha256, plan: button.plan })).status, 404);
+    assert.equal((await getRegistry(store, 2019)).length, 8);
   });
 
   test('adds a grouping by cut points from the web and shows it with counts and in the dashboard', async (store) => {

@@ -1,13 +1,14 @@
 /**
  * HTTP for preparing a survey: a new round (copied from an earlier one or from a built-in
- * template), uploads of a year's registry and of the mapping between two divisions, and the
- * groupings page with its form for a new grouping by cut points.
+ * template), uploads of a year's registry (a stored year shows its changes first and applies them
+ * with "Bruk endringene") and of the mapping between two divisions, and the groupings page with
+ * its form for a new grouping by cut points.
  */
 import type { Context, Hono } from 'hono';
 import { builtinTemplates } from '../../questionnaire/template.ts';
 import { importGroupings, listGroupings } from '../../registry/grouping.service.ts';
 import { categories, classify, type Grouping, groupingSchema } from '../../registry/grouping.ts';
-import { getRegistry, importMapping, importRegistry, registryYears, resolveMapping } from '../../registry/registry.service.ts';
+import { getRegistry, importMapping, registryYears, resolveMapping } from '../../registry/registry.service.ts';
 import type { Unit } from '../../registry/registry.types.ts';
 import { createRound, listRounds } from '../../round/round.service.ts';
 import { createRoundFrom } from '../../round/round-setup.ts';
@@ -16,7 +17,9 @@ import { AppError } from '../../shared/errors.ts';
 import { parseNumber } from '../../shared/numbers.ts';
 import type { Store } from '../../store/store.ts';
 import type { AdminEnv } from './auth.ts';
+import { form, isYear, userError } from './forms.ts';
 import { type GroupingFormValues, groupingsPage } from './grouping.pages.ts';
+import { registryImportRoutes } from './reimport.routes.ts';
 import {
   type CreatedRoundView,
   importProblems,
@@ -25,27 +28,9 @@ import {
   type NewRoundValues,
   newRoundPage,
   type Problem,
-  registryImportedPage,
   roundCreatedPage,
   uploadErrorPage,
 } from './setup.pages.ts';
-
-const isYear = (s: string) => /^\d{4}$/.test(s) && Number(s) >= 1900 && Number(s) <= 2200;
-
-async function form(c: Context<AdminEnv>): Promise<{ fields: Record<string, string>; file: File | undefined }> {
-  const body = await c.req.parseBody();
-  const fields: Record<string, string> = {};
-  let file: File | undefined;
-  for (const [k, v] of Object.entries(body)) {
-    if (typeof v === 'string') fields[k] = v.trim();
-    else if (k === 'fil' && v instanceof File && v.size > 0) file = v;
-  }
-  return { fields, file };
-}
-
-/** Whether a failed service call is the user's to fix (shown on the form) rather than a bug. */
-const userError = (e: unknown): e is AppError =>
-  e instanceof AppError && (e.code === 'invalid_input' || e.code === 'not_found' || e.code === 'conflict');
 
 const namesOf = (units: readonly Unit[]) => new Map(units.map((u) => [u.number, u.name]));
 
@@ -152,30 +137,7 @@ export function roundSetupRoutes(app: Hono<AdminEnv>, store: Store, clock: Clock
 
   const yearsStored = async () => (await registryYears(store)).map((y) => y.year).sort((a, b) => a - b);
 
-  app.post('/registry/import', async (c) => {
-    const years = await yearsStored();
-    const { fields, file } = await form(c);
-    const raw = fields.ar ?? '';
-    const values = { year: raw, replace: fields.erstatt === raw };
-    const problems: Problem[] = [];
-    if (!isYear(raw)) problems.push({ field: 'register-ar', message: 'Skriv registeråret med fire sifre, for eksempel 2020' });
-    if (!file) problems.push({ field: 'register-fil', message: 'Velg en CSV-fil' });
-    if (isYear(raw) && years.includes(Number(raw)) && fields.erstatt !== raw)
-      problems.push({
-        field: 'erstatt',
-        message: `Det finnes allerede et register for ${raw}. Kryss av for «Erstatt registeret for ${raw}» og velg filen igjen for å erstatte det.`,
-      });
-    const fail = (fileProblems: string[], list: Problem[]) =>
-      c.html(uploadErrorPage({ kind: 'register', fileProblems, problems: list, years, values }, c.get('viewer')), 422);
-    if (problems.length > 0 || !file) return fail([], problems);
-    try {
-      const r = await importRegistry(store, Number(raw), Buffer.from(await file.arrayBuffer()), file.name);
-      return c.html(registryImportedPage(r, c.get('viewer')));
-    } catch (e) {
-      if (!userError(e)) throw e;
-      return fail(importProblems(e.message, e.details), []);
-    }
-  });
+  registryImportRoutes(app, store, clock, yearsStored);
 
   app.post('/registry/kobling', async (c) => {
     const years = await yearsStored();
