@@ -7,11 +7,13 @@ import type { Command } from 'commander';
 import YAML from 'yaml';
 import { listResponses, responseCounts } from '../collect/response.service.ts';
 import { importResponses } from '../collect/response-import.ts';
+import { configuredClock } from '../outreach/outreach.runner.ts';
 import { roleSchema } from '../questionnaire/model.ts';
 import { builtinTemplates, loadQuestionnaireFile, loadTemplate } from '../questionnaire/template.ts';
 import { createRound, getRound, listRounds, roundQuestionnaire, roundQuestionnaires, roundUnitCounts } from '../round/round.service.ts';
 import { createRoundFrom, questionnaireLog, saveRoundQuestionnaire } from '../round/round-setup.ts';
 import { invalid } from '../shared/errors.ts';
+import { readUtf8 } from '../shared/text.ts';
 import { intOption, readInput, requiredInt, withStore } from './context.ts';
 import { printJson, printTable, say } from './output.ts';
 
@@ -184,8 +186,16 @@ export function roundCommands(program: Command): void {
     .argument('<file>')
     .action(async (file: string, opts: { year: string; role: string; by?: string }) => {
       const data = readQuestionnaireInput(file);
-      const r = await withStore((store) =>
-        saveRoundQuestionnaire(store, requiredInt('year', opts.year), role(opts.role), data, opts.by ?? os.userInfo().username),
+      // The configured clock (KOMMUNEPULS_CLOCK) decides whether the window has opened and stamps the log.
+      const r = await withStore((store, cfg) =>
+        saveRoundQuestionnaire(
+          store,
+          requiredInt('year', opts.year),
+          role(opts.role),
+          data,
+          opts.by ?? os.userInfo().username,
+          configuredClock(cfg)(),
+        ),
       );
       say(r.changes.length === 0 ? 'no changes' : `saved ${r.changes.length} change(s):`);
       for (const c of r.changes) say(`  ${c.kind === 'structure' ? 'structure' : 'wording  '}  ${c.path}: ${c.what}`);
@@ -204,8 +214,9 @@ export function roundCommands(program: Command): void {
 
 function readQuestionnaireInput(file: string): unknown {
   const { text, name } = readInput(file);
+  const source = readUtf8(text, name);
   try {
-    return YAML.parse(text.toString('utf8'));
+    return YAML.parse(source);
   } catch (e) {
     throw invalid(`${name}: not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`);
   }

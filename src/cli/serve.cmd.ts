@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { ensureLinks, linkUrl } from '../collect/link.service.ts';
 import type { Config } from '../config/config.ts';
-import { isEmpty, loadDemo } from '../demo/demo.service.ts';
+import { demoClockStart, isEmpty, loadDemo } from '../demo/demo.service.ts';
 import { type CaptureSmtp, startCaptureSmtp } from '../outreach/capture-smtp.ts';
 import { startOutreachWorker } from '../outreach/outreach.runner.ts';
 import { isOpen, listRounds } from '../round/round.service.ts';
@@ -57,11 +57,7 @@ async function demoClock(store: Store, cfg: Config): Promise<Config> {
   if (!newest) return cfg;
   let out = cfg;
   if (!cfg.clockStart && !isOpen(newest, new Date())) {
-    const start = new Date(
-      newest.opensAt.getTime() +
-        Math.floor((newest.closesAt.getTime() - newest.opensAt.getTime()) / 2 / 86_400_000) * 86_400_000 +
-        9 * 3_600_000,
-    );
+    const start = demoClockStart(newest);
     out = { ...cfg, clockStart: start };
     say(
       `demo clock: the ${newest.year} round's window is closed now, so the clock starts at ${formatOsloDateTime(start)} (set KOMMUNEPULS_CLOCK to choose)`,

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { trend } from '../analysis/trend.ts';
 import { listResponses } from '../collect/response.service.ts';
-import { roundStatus } from '../monitor/monitor.service.ts';
+import { roundStatus, submissionsPerDay } from '../monitor/monitor.service.ts';
 import { getRegistry } from '../registry/registry.service.ts';
-import { listRounds, roundQuestionnaire } from '../round/round.service.ts';
+import { getRound, listRounds, roundQuestionnaire } from '../round/round.service.ts';
 import type { Store } from '../store/store.ts';
 import { describeStores } from '../store/testing.ts';
-import { isEmpty, loadDemo } from './demo.service.ts';
+import { demoClockStart, isEmpty, loadDemo } from './demo.service.ts';
 import { interpreterGuidelines } from './history.demo.ts';
 
 const referenceDir = path.resolve(process.cwd(), '../shared/reference/geo/2019');
@@ -95,6 +95,46 @@ describeStores('demo', (test) => {
       emails.filter((e) => !e.endsWith('@example.org')),
       [],
     );
+  });
+
+  test("has nothing started, submitted, updated, sent or created after the demo's clock, and the report's counts by then", async (store) => {
+    await loadDemo(store);
+    const round = await getRound(store, 2019);
+    const clock = demoClockStart(round);
+    assert.equal(clock.toISOString(), '2020-01-16T08:00:00.000Z', '16 January 2020, 09:00 in Oslo (README)');
+    const latest = (times: readonly (string | null)[]) =>
+      times
+        .filter((t): t is string => t !== null)
+        .sort()
+        .at(-1) ?? '';
+    const responses = await store.db
+      .selectFrom('response')
+      .where('round_year', '=', 2019)
+      .select(['started_at', 'submitted_at', 'updated_at'])
+      .execute();
+    const stamps = responses.flatMap((r) => [r.started_at, r.submitted_at, r.updated_at]);
+    assert.ok(latest(stamps) <= clock.toISOString(), `a 2019 response at ${latest(stamps)}`);
+    const first = stamps.filter((t): t is string => t !== null).sort()[0] ?? '';
+    assert.ok(first >= round.opensAt.toISOString(), `a 2019 response at ${first}, before the window`);
+    const mails = await store.db.selectFrom('outbox').where('round_year', '=', 2019).select(['created_at', 'sent_at']).execute();
+    assert.ok(mails.length > 0);
+    assert.ok(latest(mails.flatMap((m) => [m.created_at, m.sent_at])) <= clock.toISOString(), 'a mail after the clock');
+    const contacts = await store.db.selectFrom('contact').select('created_at').execute();
+    assert.ok(latest(contacts.map((c) => c.created_at)) <= clock.toISOString(), 'a contact after the clock');
+    for (const r of await listRounds(store)) assert.ok(r.createdAt < r.opensAt, `round ${r.year} made after its window opened`);
+
+    // The monitor on the demo's clock sees every 2019 answer: the report's counts, no day after the clock.
+    const status = await roundStatus(store, 2019, clock);
+    assert.deepEqual(Object.fromEntries(Object.entries(status.municipalities.roles).map(([role, r]) => [role, r?.submitted])), {
+      kommunedirektor: 171,
+      integreringsansvarlig: 230,
+      skolesjef: 166,
+    });
+    const days = await submissionsPerDay(store, 2019);
+    assert.deepEqual(await submissionsPerDay(store, 2019, clock), days);
+    const answered = days.filter((d) => Object.keys(d.counts).length > 0).map((d) => d.day);
+    assert.ok((answered.at(-1) ?? '') <= '2020-01-16', `submissions on ${answered.at(-1)}`);
+    assert.ok(answered.length >= 10, `submissions spread over ${answered.length} days`);
   });
 
   test('reset replaces the store contents with the same demo', async (store) => {

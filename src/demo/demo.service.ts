@@ -3,7 +3,9 @@
  * files), the 2019 round from the built-in template with simulated responses near the report's
  * response rates, and the rounds 2015–2018 with the questions asked every year (the trend of
  * figure 5), each on its own registry year. Deterministic: the same seed gives the same demo.
- * `reset` wipes the store first.
+ * `reset` wipes the store first. The 2019 answers all lie before the demo's clock
+ * (demoClockStart: the middle of the window), so what `npm start` shows on that clock has no
+ * answers from its future; the earlier rounds' answers fill their windows.
  */
 
 import fs from 'node:fs';
@@ -23,7 +25,7 @@ import { geometryLevels } from '../registry/geometry.ts';
 import { saveRegistry } from '../registry/registry.service.ts';
 import type { Unit } from '../registry/registry.types.ts';
 import { checkReminderDays, getRound, insertRound, type Round, roundUnits } from '../round/round.service.ts';
-import { addYears } from '../shared/time.ts';
+import { addDays, addYears, osloMidnightUtc } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
 import { demoContactsCsv } from './contacts.demo.ts';
 import { earlierQuestionnaire, earlierRates, earlierYears, trendShares } from './history.demo.ts';
@@ -42,6 +44,17 @@ export const earlierTemplate = `${demoTemplate}-trend`;
 const rates: Record<Role, number> = { integreringsansvarlig: 230 / 422, kommunedirektor: 171 / 422, skolesjef: 166 / 422 };
 /** The capital's districts: 8 of 15 district directors answered in 2019 (the report's footnote 4). */
 const districtRates: Record<Role, number> = { integreringsansvarlig: 10 / 15, kommunedirektor: 8 / 15, skolesjef: 0 };
+
+const day = 86_400_000;
+
+/**
+ * The instant `npm start` starts the clock at when the newest round's window is not open now:
+ * 09:00 (Oslo, winter) on the middle day of the window. The 2019 demo answers lie before it.
+ */
+export function demoClockStart(round: Pick<Round, 'opensAt' | 'closesAt'>): Date {
+  const middle = Math.floor((round.closesAt.getTime() - round.opensAt.getTime()) / 2 / day) * day;
+  return new Date(round.opensAt.getTime() + middle + 9 * 3_600_000);
+}
 
 /** Deletes everything, child tables first. */
 export async function wipeStore(store: Store): Promise<void> {
@@ -143,6 +156,7 @@ export async function loadDemo(store: Store, options: LoadDemoOptions = {}): Pro
   await recordInvitationsSent(store, demoYear, options.baseUrl ?? 'http://localhost:3000');
   const responses: Record<string, number> = {};
   const roles: DemoRoundSummary['roles'] = {};
+  const clock = demoClockStart(round);
   let i = 0;
   for (const [role, qn] of questionnaires) {
     const numbers = new Set(await roundUnits(store, demoYear, role));
@@ -152,6 +166,7 @@ export async function loadDemo(store: Store, options: LoadDemoOptions = {}): Pro
       qn,
       taking,
       round,
+      clock,
       { kommune: rates[role], bydel: districtRates[role] },
       [seed * 10 + i, seed * 10 + i + 5],
       {
@@ -159,7 +174,7 @@ export async function loadDemo(store: Store, options: LoadDemoOptions = {}): Pro
       },
     );
     i++;
-    responses[role] = await saveResponses(store, demoYear, role, inputs, round.closesAt);
+    responses[role] = await saveResponses(store, demoYear, role, inputs, clock);
     roles[role] = counted(taking, inputs);
   }
   rounds.push({ year: demoYear, registryYear: demoYear, roles });
@@ -168,11 +183,15 @@ export async function loadDemo(store: Store, options: LoadDemoOptions = {}): Pro
   return { units: units.length, registry: division ? division.dir : 'fiktiv', rounds, responses, maps, login: demoLogin };
 }
 
-/** Responses of one role in a round: municipalities and districts drawn apart, each at its rate. */
+/**
+ * Responses of one role in a round, started and submitted before `until`: municipalities and
+ * districts drawn apart, each at its rate.
+ */
 function simulateRound(
   qn: Questionnaire,
   units: readonly Unit[],
   round: Round,
+  until: Date,
   rate: { kommune: number; bydel: number },
   seeds: readonly [number, number],
   extra: Pick<SimulationOptions, 'shares'>,
@@ -183,12 +202,12 @@ function simulateRound(
     ...simulateResponses(
       qn,
       units.filter((u) => u.kind === 'kommune'),
-      { rate: rate.kommune, seed: seeds[0], window, reminders, ...extra },
+      { rate: rate.kommune, seed: seeds[0], window, until, reminders, ...extra },
     ),
     ...simulateResponses(
       qn,
       units.filter((u) => u.kind === 'bydel'),
-      { rate: rate.bydel, seed: seeds[1], window, reminders, ...extra },
+      { rate: rate.bydel, seed: seeds[1], window, until, reminders, ...extra },
     ),
   ];
 }
@@ -278,7 +297,8 @@ async function insertTemplateRound(
       reminders: checkReminderDays(template.reminders),
       questionnaires,
     },
-    new Date(),
+    // Made a month before its window opened, as a survey team would, not at today's date.
+    osloMidnightUtc(addDays(addYears(template.window.opens, shift), -30)),
   );
   return getRound(store, year);
 }
@@ -306,9 +326,17 @@ async function loadEarlierRound(
   for (const [role, qn] of questionnaires) {
     const numbers = new Set(await roundUnits(store, year, role));
     const taking = units.filter((u) => numbers.has(u.number));
-    const inputs = simulateRound(qn, taking, round, rate, [seedOf(seed, year, role, 'kommune'), seedOf(seed, year, role, 'bydel')], {
-      shares: trendShares(year, role),
-    });
+    const inputs = simulateRound(
+      qn,
+      taking,
+      round,
+      round.closesAt,
+      rate,
+      [seedOf(seed, year, role, 'kommune'), seedOf(seed, year, role, 'bydel')],
+      {
+        shares: trendShares(year, role),
+      },
+    );
     await saveResponses(store, year, role, inputs, round.closesAt);
     roles[role] = counted(taking, inputs);
   }

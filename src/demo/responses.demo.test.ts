@@ -179,6 +179,28 @@ describe('simulateResponses', () => {
     assert.ok(days(14, 15) > days(10, 11), `second reminder ${days(14, 15)} vs ${days(10, 11)}`);
   });
 
+  it('starts and submits nothing at or after `until`, at the same rate, with the last morning cut at it', () => {
+    // Wednesday 15 January at 10:00: nine days of the window, the tenth day's office hours begun.
+    const until = new Date('2020-01-15T10:00:00Z');
+    const early = simulateResponses(qn, units, { rate: 0.55, seed: 1, window, until });
+    assert.equal(early.filter((r) => r.status === 'submitted').length, submitted.length);
+    assert.equal(early.length, responses.length);
+    for (const r of early) {
+      assert.ok(r.startedAt >= window.opensAt && r.startedAt < until, `${r.unitNumber} started ${r.startedAt.toISOString()}`);
+      if (r.submittedAt) assert.ok(r.submittedAt >= r.startedAt && r.submittedAt < until, `${r.unitNumber} ${r.submittedAt.toISOString()}`);
+    }
+    const lastDay = early.filter((r) => (r.submittedAt ?? r.startedAt) >= new Date('2020-01-15T00:00:00Z'));
+    assert.ok(
+      lastDay.every((r) => (r.submittedAt ?? r.startedAt) >= new Date('2020-01-15T08:00:00Z')),
+      'in office hours',
+    );
+    // The same units answer the same way; only the times move.
+    assert.deepEqual(
+      early.map((r) => [r.unitNumber, r.status, [...r.answers]]),
+      responses.map((r) => [r.unitNumber, r.status, [...r.answers]]),
+    );
+  });
+
   it('leaves unfinished responses with fewer answers', () => {
     const open = responses.filter((r) => r.status === 'in_progress');
     const mean = (list: readonly ResponseInput[]) => list.reduce((s, r) => s + r.answers.size, 0) / list.length;

@@ -2,7 +2,8 @@
  * Simulated responses to one questionnaire, for the demo. Who answers leans the way the 2019
  * report found (larger units and units that settled refugees all five years answer more often),
  * answers follow the questionnaire's routing exactly as the web form would ask, and timestamps
- * cluster at the start of the window and after each reminder. Deterministic for a seed.
+ * cluster at the start of the window and after each reminder, in office hours, never at or after
+ * `until` (a clock inside the window). Deterministic for a seed.
  */
 import type { ResponseInput } from '../collect/response.service.ts';
 import type { Answer } from '../questionnaire/answer.ts';
@@ -18,6 +19,11 @@ export interface SimulationOptions {
   readonly rate: number;
   readonly seed: number;
   readonly window: { readonly opensAt: Date; readonly closesAt: Date };
+  /**
+   * Nothing is started or submitted at or after this instant, e.g. the demo's clock inside an
+   * open window, so that its dashboard shows no answers from its future. Default: the window's close.
+   */
+  readonly until?: Date;
   /** Days after opening when reminders went out; submissions bunch up after them. */
   readonly reminders?: readonly number[];
   /**
@@ -37,6 +43,9 @@ const inProgressShare = 0.05;
 const questionAnswerRate = 0.97;
 const hour = 3_600_000;
 const day = 24 * hour;
+/** Office hours, from the start of each day of the window (the window opens at midnight, Oslo time). */
+const officeFrom = 8 * hour;
+const officeTo = 16 * hour;
 
 export function simulateResponses(qn: Questionnaire, units: readonly Unit[], opts: SimulationOptions): ResponseInput[] {
   const rng = createRandom(opts.seed, qn.role, 'selection');
@@ -44,7 +53,8 @@ export function simulateResponses(qn: Questionnaire, units: readonly Unit[], opt
   const submitting = weightedSample(rng, weights, Math.round(Math.min(1, Math.max(0, opts.rate)) * units.length));
   const rest = weights.map((w, i) => (submitting.has(i) ? 0 : w));
   const started = weightedSample(rng, rest, Math.min(units.length - submitting.size, Math.round(inProgressShare * units.length)));
-  const days = dayWeights(opts.window, opts.reminders ?? defaultReminders);
+  const end = Math.min(opts.window.closesAt.getTime(), (opts.until ?? opts.window.closesAt).getTime());
+  const days = dayWeights(opts.window.opensAt, end, opts.reminders ?? defaultReminders);
   const shares = opts.shares ?? {};
   for (const key of Object.keys(shares)) {
     const q = qn.questions.find((x) => x.key === key);
@@ -58,7 +68,7 @@ export function simulateResponses(qn: Questionnaire, units: readonly Unit[], opt
     const unitRng = createRandom(opts.seed, qn.role, unit.number);
     const submitted = submitting.has(i);
     const answers = answerQuestions(qn, unit, unitRng, submitted ? Number.POSITIVE_INFINITY : unitRng.int(1, 8), shares);
-    const at = moment(unitRng, opts.window, days);
+    const at = moment(unitRng, opts.window.opensAt, end, days);
     if (!submitted) return [{ unitNumber: unit.number, status: 'in_progress', answers, startedAt: at, submittedAt: null }];
     return [
       { unitNumber: unit.number, status: 'submitted', answers, startedAt: startOf(unitRng, at, opts.window.opensAt), submittedAt: at },
@@ -168,27 +178,31 @@ function lean(unit: Unit, rng: Random): number {
 }
 
 /**
- * Weight per day of the window: many answer in the first days, a wave follows each reminder,
- * few answer at weekends.
+ * Weight per day of the window up to `end`: many answer in the first days, a wave follows each
+ * reminder, few answer at weekends. A day cut short by `end` weighs by the office hours left in
+ * it; days whose office hours start at or after `end` are left out.
  */
-function dayWeights(window: SimulationOptions['window'], reminders: readonly number[]): number[] {
-  const count = Math.max(1, Math.ceil((window.closesAt.getTime() - window.opensAt.getTime()) / day));
-  return Array.from({ length: count }, (_, d) => {
+function dayWeights(opensAt: Date, end: number, reminders: readonly number[]): number[] {
+  const open = opensAt.getTime();
+  const out: number[] = [];
+  for (let d = 0; open + d * day + officeFrom < end; d++) {
+    const from = open + d * day + officeFrom;
+    const left = (Math.min(from + officeTo - officeFrom, end) - from) / (officeTo - officeFrom);
     const reminderWave = reminders.filter((r) => r <= d).reduce((s, r) => s + 0.7 * Math.exp(-(d - r) / 1.5), 0);
-    const weekday = new Date(window.opensAt.getTime() + d * day).getUTCDay();
+    // Noon of the day names its weekday whatever the window's offset from UTC.
+    const weekday = new Date(open + d * day + 12 * hour).getUTCDay();
     const weekend = weekday === 0 || weekday === 6 ? 0.3 : 1;
-    return (Math.exp(-d / 2.5) + reminderWave + 0.05) * weekend;
-  });
+    out.push((Math.exp(-d / 2.5) + reminderWave + 0.05) * weekend * left);
+  }
+  if (out.length === 0) throw new RangeError(`no office hours between the window's opening and ${new Date(end).toISOString()}`);
+  return out;
 }
 
-/** A moment in office hours on a day drawn by weight, kept inside the window. */
-function moment(rng: Random, window: SimulationOptions['window'], days: readonly number[]): Date {
-  const open = window.opensAt.getTime();
-  const close = window.closesAt.getTime();
-  const d = rng.weighted(days);
-  const dayStart = Math.floor((open + d * day) / day) * day;
-  const t = dayStart + rng.uniform(7 * hour, 15 * hour);
-  return new Date(Math.round(Math.min(close, Math.max(open, t))));
+/** A moment in the office hours of a day drawn by weight, before `end`. */
+function moment(rng: Random, opensAt: Date, end: number, days: readonly number[]): Date {
+  const from = opensAt.getTime() + rng.weighted(days) * day + officeFrom;
+  const to = Math.min(from + officeTo - officeFrom, end);
+  return new Date(Math.floor(rng.uniform(from, to)));
 }
 
 /** When a submitted response was started: mostly the same sitting, sometimes days before. */

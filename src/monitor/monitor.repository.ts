@@ -1,6 +1,8 @@
 /**
  * SQL for monitoring a round while it is collected: counts grouped in the database (GROUP BY), so
- * the figures cost the same whether the store holds one round or twenty.
+ * the figures cost the same whether the store holds one round or twenty. Given `asOf` (an ISO
+ * instant, the app's clock), the counts are as they stood then: a response submitted later counts
+ * as started, one started later not at all, and a mail sent later as not sent.
  */
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { type CategorySql, categoryCase } from '../registry/grouping.sql.ts';
@@ -9,6 +11,19 @@ import type { Database } from '../store/schema.ts';
 export type { CategorySql };
 
 type Db = Kysely<Database>;
+
+/** Timestamps are stored as ISO 8601 UTC text, so comparing the text compares the instants. */
+function submittedBy(asOf: string | undefined) {
+  return asOf === undefined
+    ? sql<SqlBool>`r.status = 'submitted'`
+    : sql<SqlBool>`r.status = 'submitted' and coalesce(r.submitted_at, r.updated_at) <= ${asOf}`;
+}
+
+function startedBy(asOf: string | undefined) {
+  return asOf === undefined
+    ? sql<SqlBool>`r.status in ('in_progress', 'submitted')`
+    : sql<SqlBool>`r.status in ('in_progress', 'submitted') and coalesce(r.started_at, r.updated_at) <= ${asOf}`;
+}
 
 export interface StatusCountRow {
   role: string;
@@ -28,7 +43,13 @@ export interface StatusCountRow {
  * Units of a round counted by role, kind, county, response status, whether invited, and
  * optionally a grouping's category; with the population and immigrants they stand for.
  */
-export async function statusCounts(db: Db, year: number, registryYear: number, grouping?: CategorySql): Promise<StatusCountRow[]> {
+export async function statusCounts(
+  db: Db,
+  year: number,
+  registryYear: number,
+  grouping?: CategorySql,
+  asOf?: string,
+): Promise<StatusCountRow[]> {
   const attr = <A extends string>(alias: A, name: string) =>
     db.selectFrom('unit_attribute').select(['number', 'value']).where('year', '=', registryYear).where('attribute', '=', name).as(alias);
   const invited = db
@@ -38,6 +59,7 @@ export async function statusCounts(db: Db, year: number, registryYear: number, g
     // A mail sent by hand carries the link too, and the schedule sends no invitation after it.
     .where('kind', 'in', ['invitation', 'manual'])
     .where('status', '=', 'sent')
+    .$if(asOf !== undefined, (q) => q.where('sent_at', '<=', asOf as string))
     .groupBy(['unit_number', 'role'])
     .as('inv');
   const category = categoryCase(grouping, sql.ref('cat.value'));
@@ -58,7 +80,9 @@ export async function statusCounts(db: Db, year: number, registryYear: number, g
       'u.county_number as county_number',
       'u.county_name as county_name',
       category.as('category'),
-      sql<'in_progress' | 'submitted' | null>`case when r.status in ('in_progress', 'submitted') then r.status else null end`.as('status'),
+      sql<
+        'in_progress' | 'submitted' | null
+      >`case when ${submittedBy(asOf)} then 'submitted' when ${startedBy(asOf)} then 'in_progress' else null end`.as('status'),
       sql<number>`case when inv.unit_number is null then 0 else 1 end`.as('invited'),
       sql<number>`count(*)`.as('units'),
       sql<number | null>`sum(pop.value)`.as('population'),
@@ -84,6 +108,7 @@ export async function unitsAnyRole(
   year: number,
   registryYear: number,
   kind: 'kommune' | 'bydel',
+  asOf?: string,
 ): Promise<{ units: number; submitted: number }> {
   const isKind = (ref: Expression<string>): Expression<SqlBool> => sql<SqlBool>`${ref} = ${kind}`;
   const units = await db
@@ -100,21 +125,22 @@ export async function unitsAnyRole(
       j.onRef('ru.unit_number', '=', 'r.unit_number').onRef('ru.role', '=', 'r.role').onRef('ru.round_year', '=', 'r.round_year'),
     )
     .where('r.round_year', '=', year)
-    .where('r.status', '=', 'submitted')
+    .where(submittedBy(asOf))
     .where(isKind(sql.ref('u.kind')))
     .select(sql<number>`count(distinct r.unit_number)`.as('n'))
     .executeTakeFirstOrThrow();
   return { units: Number(units.n), submitted: Number(submitted.n) };
 }
 
-/** Submissions per role and UTC hour (the service folds hours into Oslo days). */
-export async function submissionsByHour(db: Db, year: number): Promise<{ role: string; hour: string; n: number }[]> {
+/** Submissions per role and UTC hour (the service folds hours into Oslo days), up to `asOf` when given. */
+export async function submissionsByHour(db: Db, year: number, asOf?: string): Promise<{ role: string; hour: string; n: number }[]> {
   const hour = sql<string>`substr(submitted_at, 1, 13)`;
   const rows = await db
     .selectFrom('response')
     .where('round_year', '=', year)
     .where('status', '=', 'submitted')
     .where('submitted_at', 'is not', null)
+    .$if(asOf !== undefined, (q) => q.where('submitted_at', '<=', asOf as string))
     .select(['role', hour.as('hour'), sql<number>`count(*)`.as('n')])
     .groupBy(['role', hour])
     .orderBy(hour)

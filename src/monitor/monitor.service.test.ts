@@ -150,6 +150,44 @@ describeStores('monitoring', (test) => {
     assert.deepEqual(days.find((d) => d.day === '2020-01-07')?.counts, { skolesjef: 1, kommunedirektor: 1 });
   });
 
+  test('counts as the clock stood: later submissions as started, later starts and mails not at all', async (store) => {
+    await setUp(store);
+    // Midday 6 January: 0301 has submitted; 0303 and 030101 submit later, so they are only started.
+    const midday = statusJson(await roundStatus(store, 2019, at('2020-01-06T12:00:00Z')));
+    assert.deepEqual(midday.roles.kommunedirektor, { units: 6, invited: 2, started: 3, submitted: 1, rate: 1 / 6 });
+    assert.deepEqual(midday.roles.skolesjef, { units: 6, invited: 0, started: 2, submitted: 0, rate: 0 });
+    assert.deepEqual(midday.any_role, { submitted: 1, share: 1 / 6 });
+    assert.deepEqual(midday.coverage.kommunedirektor, { population_share: 60000 / 100000, immigrant_share: 6000 / 9000 });
+    assert.deepEqual(midday.districts.roles.kommunedirektor, { units: 2, invited: 0, started: 1, submitted: 0, rate: 0 });
+    assert.deepEqual(midday.districts.any_role, { submitted: 0, share: 0 });
+    // Before the invitations went out (07:00:05) and before anyone started (5 January).
+    const early = statusJson(await roundStatus(store, 2019, at('2020-01-03T07:00:00Z')));
+    assert.deepEqual(early.roles.kommunedirektor, { units: 6, invited: 0, started: 0, submitted: 0, rate: 0 });
+    // At the last submission's instant everything counts, as without a clock.
+    assert.deepEqual(statusJson(await roundStatus(store, 2019, at('2020-01-07T09:00:00Z'))), statusJson(await roundStatus(store, 2019)));
+  });
+
+  test('gives rates and submissions per day only up to the clock', async (store) => {
+    await setUp(store);
+    const now = at('2020-01-06T12:00:00Z');
+    const county = (await ratesBy(store, 2019, 'fylke', now)).find((r) => r.role === 'kommunedirektor');
+    assert.deepEqual(county?.categories, [
+      { label: 'Sentrum', units: 3, submitted: 1, rate: 1 / 3 },
+      { label: 'Innlandet', units: 3, submitted: 0, rate: 0 },
+    ]);
+    const size = (await ratesBy(store, 2019, 'storrelse3', now)).find((r) => r.role === 'kommunedirektor');
+    assert.deepEqual(
+      size?.categories.map((c) => c.submitted),
+      [0, 0, 1],
+    );
+    const days = await submissionsPerDay(store, 2019, now);
+    assert.equal(days.length, 27, 'the whole window is still drawn');
+    assert.deepEqual(
+      days.filter((d) => Object.keys(d.counts).length > 0),
+      [{ day: '2020-01-06', counts: { kommunedirektor: 1 } }],
+    );
+  });
+
   test('lists who to chase with mails sent, last follow-up and phone, and filters it', async (store) => {
     await setUp(store);
     await recordFollowup(

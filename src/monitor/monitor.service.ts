@@ -4,6 +4,7 @@
  * country's population and immigrants the responding municipalities stand for; rates by county
  * and by any grouping; submissions per day; and who still has to be chased. Counts come grouped
  * from SQL; this module only adds them up. Municipalities and Oslo's districts are kept apart.
+ * The dashboard passes its clock as `asOf` ("tall per …"): nothing that happened after it counts.
  */
 import { type Role, roles } from '../questionnaire/model.ts';
 import { getGrouping } from '../registry/grouping.service.ts';
@@ -91,18 +92,20 @@ function kindStatus(rows: readonly repo.StatusCountRow[], any: { units: number; 
   return { roles: out, anyRole: { ...any, share: ratio(any.submitted, any.units) }, coverage };
 }
 
-export async function roundStatus(store: Store, year: number): Promise<RoundStatus> {
+/** The round's counts, as they stood at `asOf` when given (otherwise everything stored). */
+export async function roundStatus(store: Store, year: number, asOf?: Date): Promise<RoundStatus> {
   const round = await getRound(store, year);
-  const rows = await repo.statusCounts(store.db, year, round.registryYear);
+  const at = asOf?.toISOString();
+  const rows = await repo.statusCounts(store.db, year, round.registryYear, undefined, at);
   return {
     year,
     municipalities: kindStatus(
       rows.filter((r) => r.kind === 'kommune'),
-      await repo.unitsAnyRole(store.db, year, round.registryYear, 'kommune'),
+      await repo.unitsAnyRole(store.db, year, round.registryYear, 'kommune', at),
     ),
     districts: kindStatus(
       rows.filter((r) => r.kind === 'bydel'),
-      await repo.unitsAnyRole(store.db, year, round.registryYear, 'bydel'),
+      await repo.unitsAnyRole(store.db, year, round.registryYear, 'bydel', at),
     ),
   };
 }
@@ -126,18 +129,19 @@ export interface CategoryRate {
   readonly rate: number;
 }
 
-/** Response rates of municipalities per role by county (`fylke`) or by a grouping's categories. */
-export async function ratesBy(store: Store, year: number, by: string): Promise<{ role: Role; categories: CategoryRate[] }[]> {
+/** Response rates of municipalities per role by county (`fylke`) or by a grouping's categories, at `asOf` when given. */
+export async function ratesBy(store: Store, year: number, by: string, asOf?: Date): Promise<{ role: Role; categories: CategoryRate[] }[]> {
   const round = await getRound(store, year);
+  const at = asOf?.toISOString();
   let labels: (r: repo.StatusCountRow) => { key: string; label: string; order: number } | null;
   let rows: repo.StatusCountRow[];
   if (by === 'fylke') {
-    rows = await repo.statusCounts(store.db, year, round.registryYear);
+    rows = await repo.statusCounts(store.db, year, round.registryYear, undefined, at);
     labels = (r) => ({ key: r.county_number, label: r.county_name, order: Number(r.county_number) });
   } else {
     const g = await getGrouping(store, by);
-    if (g.kind === 'county') return ratesBy(store, year, 'fylke');
-    rows = await repo.statusCounts(store.db, year, round.registryYear, categorySql(g) ?? undefined);
+    if (g.kind === 'county') return ratesBy(store, year, 'fylke', asOf);
+    rows = await repo.statusCounts(store.db, year, round.registryYear, categorySql(g) ?? undefined, at);
     const names = g.kind === 'cuts' ? g.labels : [...g.categories.map((c) => c.label), ...(g.otherwise ? [g.otherwise] : [])];
     labels = (r) => (r.category < 0 ? null : { key: String(r.category), label: names[r.category] ?? '?', order: r.category });
   }
@@ -164,13 +168,20 @@ export async function ratesBy(store: Store, year: number, by: string): Promise<{
   return out;
 }
 
-/** Submissions per Oslo day and role, every day of the window (and after, up to the last submission). */
-export async function submissionsPerDay(store: Store, year: number): Promise<{ day: string; counts: Partial<Record<Role, number>> }[]> {
+/**
+ * Submissions per Oslo day and role, every day of the window (and after, up to the last
+ * submission); given `asOf`, only those submitted by then.
+ */
+export async function submissionsPerDay(
+  store: Store,
+  year: number,
+  asOf?: Date,
+): Promise<{ day: string; counts: Partial<Record<Role, number>> }[]> {
   const round = await getRound(store, year);
   const byDay = new Map<string, Partial<Record<Role, number>>>();
   for (let d = round.opensAt.getTime(); d < round.closesAt.getTime(); d += 86_400_000)
     byDay.set(osloDate(new Date(d + 12 * 3_600_000)), {});
-  for (const r of await repo.submissionsByHour(store.db, year)) {
+  for (const r of await repo.submissionsByHour(store.db, year, asOf?.toISOString())) {
     const day = osloDate(new Date(`${r.hour}:30:00Z`));
     const counts = byDay.get(day) ?? {};
     counts[r.role as Role] = (counts[r.role as Role] ?? 0) + r.n;

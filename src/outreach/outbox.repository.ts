@@ -1,9 +1,12 @@
 /**
  * SQL for the outbox: what the scheduler reads to decide, the message rows it writes, and the
  * worker's claim / sent / failed / retry steps. Each worker step is one statement, so it commits
- * on its own right away.
+ * on its own right away. Every step changes only a message that is still queued: a message sent
+ * or failed keeps its status and its first `sent_at`. The failed / retry / release steps also
+ * need the worker's own lease, so a worker whose lease ran out and was taken over by another
+ * cannot fail, hold back or give back a message that the other is sending.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Database, OutboxTable } from '../store/schema.ts';
 
 type Db = Kysely<Database>;
@@ -11,6 +14,21 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type NewOutboxRow = Omit<OutboxRow, 'id' | 'attempts' | 'last_error' | 'claimed_until' | 'sent_at'>;
 
 const chunk = 400;
+
+/** A message as its claim left it: the lease (`claimed_until`) is the claiming worker's token; null when never claimed. */
+export interface Claimed {
+  readonly id: number;
+  readonly lease: string | null;
+}
+
+/** The message is still queued and held by this claim. */
+function heldBy(eb: ExpressionBuilder<Database, 'outbox'>, c: Claimed) {
+  return eb.and([
+    eb('id', '=', c.id),
+    eb('status', '=', 'queued'),
+    c.lease === null ? eb('claimed_until', 'is', null) : eb('claimed_until', '=', c.lease),
+  ]);
+}
 
 /** Kinds of message that carry the unit's personal link as a first contact. */
 const linkKinds = ['invitation', 'manual'] as const;
@@ -89,22 +107,29 @@ export interface ClaimOptions {
  * Claims up to `batch` queued messages nobody holds (no lease, or an expired one), oldest first,
  * and counts the attempt. One UPDATE: on SQLite the single writer makes it atomic; on PostgreSQL
  * the WHERE is re-checked on each row after a concurrent update, so two workers never both get
- * a row, and SKIP LOCKED lets them take different rows instead of waiting.
+ * a row, and SKIP LOCKED lets them take different rows instead of waiting. The rows are picked
+ * in a MATERIALIZED CTE on PostgreSQL: as a plain `IN (subquery)` the planner may run the
+ * LIMIT … FOR UPDATE SKIP LOCKED subquery again for each row, each time skipping the rows this
+ * UPDATE has just changed, and so claim every queued message instead of `batch`.
  */
 export async function claim(db: Db, o: ClaimOptions): Promise<OutboxRow[]> {
   const rows = await db
+    .with(
+      (cte) => (o.skipLocked ? cte('picked').materialized() : cte('picked')),
+      (qc) => {
+        let q = qc
+          .selectFrom('outbox as o')
+          .select('o.id')
+          .where('o.status', '=', 'queued')
+          .where((w) => w.or([w('o.claimed_until', 'is', null), w('o.claimed_until', '<', o.now)]));
+        if (o.year !== undefined) q = q.where('o.round_year', '=', o.year);
+        q = q.orderBy('o.id').limit(o.batch);
+        return o.skipLocked ? q.forUpdate().skipLocked() : q;
+      },
+    )
     .updateTable('outbox')
     .set((eb) => ({ claimed_until: o.until, attempts: eb('attempts', '+', 1) }))
-    .where('id', 'in', (eb) => {
-      let q = eb
-        .selectFrom('outbox as o')
-        .select('o.id')
-        .where('o.status', '=', 'queued')
-        .where((w) => w.or([w('o.claimed_until', 'is', null), w('o.claimed_until', '<', o.now)]));
-      if (o.year !== undefined) q = q.where('o.round_year', '=', o.year);
-      q = q.orderBy('o.id').limit(o.batch);
-      return o.skipLocked ? q.forUpdate().skipLocked() : q;
-    })
+    .where('id', 'in', (eb) => eb.selectFrom('picked').select('picked.id'))
     .where('status', '=', 'queued')
     .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', o.now)]))
     .returningAll()
@@ -112,6 +137,11 @@ export async function claim(db: Db, o: ClaimOptions): Promise<OutboxRow[]> {
   return rows.sort((a, b) => a.id - b.id);
 }
 
+/**
+ * Marks a message sent at `at`, once: a message already sent (by a worker whose lease ran out
+ * and another that took it over) keeps its first time, and a failed one stays failed. The lease
+ * is not required: the server has the message, whoever sent it.
+ */
 export async function markSent(db: Db, id: number, at: string): Promise<void> {
   await db
     .updateTable('outbox')
@@ -121,7 +151,7 @@ export async function markSent(db: Db, id: number, at: string): Promise<void> {
     .execute();
 }
 
-/** Marks several messages sent in one statement, each with its own time. */
+/** Marks several messages sent in one statement, each with its own time; as markSent, only those still queued. */
 export async function markSentMany(db: Db, sent: readonly { id: number; at: string }[]): Promise<void> {
   const [first, ...rest] = sent;
   if (!first) return;
@@ -153,33 +183,34 @@ export async function markQueuedSent(db: Db, year: number, at: string): Promise<
   return Number(r.numUpdatedRows);
 }
 
-export async function markFailed(db: Db, id: number, error: string): Promise<void> {
+/** Marks a message failed with the reason, when it is still queued and held by this claim. */
+export async function markFailed(db: Db, claimed: Claimed, error: string): Promise<void> {
   await db
     .updateTable('outbox')
     .set({ status: 'failed', last_error: error, claimed_until: null })
-    .where('id', '=', id)
-    .where('status', '=', 'queued')
+    .where((eb) => heldBy(eb, claimed))
     .execute();
 }
 
-/** Leaves a message queued with the error, held until `retryAt` so it is not retried at once. */
-export async function markRetry(db: Db, id: number, error: string, retryAt: string): Promise<void> {
+/**
+ * Leaves a message queued with the error, held until `retryAt` so it is not retried at once;
+ * only under this claim (a stale worker must not shorten another's lease).
+ */
+export async function markRetry(db: Db, claimed: Claimed, error: string, retryAt: string): Promise<void> {
   await db
     .updateTable('outbox')
     .set({ last_error: error, claimed_until: retryAt })
-    .where('id', '=', id)
-    .where('status', '=', 'queued')
+    .where((eb) => heldBy(eb, claimed))
     .execute();
 }
 
-/** Gives claimed messages back (a stopping worker) without counting the attempt. */
-export async function release(db: Db, ids: readonly number[]): Promise<void> {
-  if (ids.length === 0) return;
+/** Gives claimed messages back (a stopping worker) without counting the attempt; only those it still holds. */
+export async function release(db: Db, claimed: readonly Claimed[]): Promise<void> {
+  if (claimed.length === 0) return;
   await db
     .updateTable('outbox')
     .set((eb) => ({ claimed_until: null, attempts: eb('attempts', '-', 1) }))
-    .where('id', 'in', ids)
-    .where('status', '=', 'queued')
+    .where((eb) => eb.or(claimed.map((c) => heldBy(eb, c))))
     .execute();
 }
 

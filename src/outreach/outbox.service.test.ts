@@ -83,7 +83,7 @@ describeStores('outbox scheduling', (test) => {
     await queueManual(store, 2019, [{ unitNumber: '0301', role: 'skolesjef' }], 'reminder', 'kari', at.day3, baseUrl);
     const [first, second] = await listOutbox(store, 2019, { kind: 'invitation', limit: 2 });
     await repo.markSent(store.db, first?.id ?? 0, at.day3.toISOString());
-    await repo.markFailed(store.db, second?.id ?? 0, '550 no such user');
+    await repo.markFailed(store.db, { id: second?.id ?? 0, lease: null }, '550 no such user');
     const s = await outboxStatus(store, 2019);
     assert.deepEqual(s, {
       year: 2019,

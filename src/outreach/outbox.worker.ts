@@ -13,6 +13,9 @@
  *   so a receiving system that deduplicates by Message-ID can drop the second copy.
  * - A lease must outlast a send (SMTP timeouts here are 10–30 s; the default lease is 5 min), or
  *   a second worker could take over a message that is still being sent.
+ * - Failing, holding back for a retry and giving back need the worker's own lease: a worker whose
+ *   lease ran out and was taken over changes nothing of the message the other worker now holds.
+ *   Marking sent needs only that the message is still queued, so the first 250 is recorded once.
  * - A message still queued when its round's window has closed is marked failed, not sent: its
  *   link would only lead to the closed page.
  * - An SMTP rejection (5xx except 503) marks the message failed with the server's reply. Anything
@@ -185,8 +188,9 @@ export async function runOutbox(store: Store, transport: MailTransport, o: RunOu
   };
 
   const sendOne = async (row: repo.OutboxRow): Promise<void> => {
+    const claimed = { id: row.id, lease: row.claimed_until };
     if (row.attempts > maxAttempts) {
-      await repo.markFailed(store.db, row.id, `gave up after ${maxAttempts} attempts: ${row.last_error ?? 'no reply'}`);
+      await repo.markFailed(store.db, claimed, `gave up after ${maxAttempts} attempts: ${row.last_error ?? 'no reply'}`);
       result.failed++;
       return;
     }
@@ -194,7 +198,7 @@ export async function runOutbox(store: Store, transport: MailTransport, o: RunOu
     if (now() >= closed) {
       await repo.markFailed(
         store.db,
-        row.id,
+        claimed,
         `not sent: the ${row.round_year} round closed on ${formatOsloDate(new Date(closed.getTime() - 1))}`,
       );
       result.failed++;
@@ -205,10 +209,10 @@ export async function runOutbox(store: Store, transport: MailTransport, o: RunOu
     } catch (e) {
       const err = e as SmtpError;
       if (isPermanent(err)) {
-        await repo.markFailed(store.db, row.id, reason(err));
+        await repo.markFailed(store.db, claimed, reason(err));
         result.failed++;
       } else {
-        await repo.markRetry(store.db, row.id, reason(err), new Date(now().getTime() + retryDelayMs(row.attempts)).toISOString());
+        await repo.markRetry(store.db, claimed, reason(err), new Date(now().getTime() + retryDelayMs(row.attempts)).toISOString());
         result.retrying++;
       }
       return;
@@ -256,7 +260,7 @@ export async function runOutbox(store: Store, transport: MailTransport, o: RunOu
   // Claimed but not started (stopped, or a lane failed): give them back at once.
   await repo.release(
     store.db,
-    buffer.splice(0).map((r) => r.id),
+    buffer.splice(0).map((r) => ({ id: r.id, lease: r.claimed_until })),
   );
   for (const e of ended) if (e.status === 'rejected') throw e.reason;
   return result;

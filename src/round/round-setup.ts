@@ -102,6 +102,7 @@ export async function saveRoundQuestionnaire(
 ): Promise<QuestionnaireSave> {
   const round = await getRound(store, year);
   const next = parseQuestionnaire(input, role);
+  if (next.role !== role) throw invalid(`the file is the ${next.role} questionnaire, not ${role}: nothing changed`);
   const current = (await roundQuestionnaires(store, year)).get(role);
   if (!current) throw notFound(`the ${year} round has no questionnaire for ${role}`);
   const changes = diffQuestionnaires(current, next);

@@ -49,14 +49,14 @@ export function monitorRoutes(app: Hono<AdminEnv>, store: Store, clock: Clock): 
       dashboardPage(
         {
           round,
-          status: await roundStatus(store, year),
+          status: await roundStatus(store, year, now),
           open: isOpen(round, now),
           now,
           autoRefresh: c.req.query('oppdater') === '1',
           by,
           groupings,
-          rates: await ratesBy(store, year, by),
-          days: await submissionsPerDay(store, year),
+          rates: await ratesBy(store, year, by, now),
+          days: await submissionsPerDay(store, year, now),
         },
         c.get('viewer'),
       ),
