@@ -13,13 +13,13 @@ import type { Store } from '../store/store.ts';
 import { type AdminEnv, adminAuth } from './admin/auth.ts';
 import { compareRoutes } from './admin/compare.routes.ts';
 import { exportRoutes } from './admin/export.routes.ts';
-import { monitorRoutes } from './admin/monitor.routes.ts';
+import { monitorRoutes, yearParam } from './admin/monitor.routes.ts';
 import { outreachRoutes } from './admin/outreach.routes.ts';
 import { questionnaireEditorRoutes } from './admin/questionnaire.routes.ts';
 import { reportRoutes } from './admin/report.routes.ts';
 import { roundSetupRoutes } from './admin/setup.routes.ts';
 import { unitRoutes } from './admin/unit.routes.ts';
-import { BodyTooLargeError, bodyLimit, tooLarge } from './body-limit.ts';
+import { BodyTooLargeError, bodyLimit, isUnreadableBody, tooLarge, unreadableBody } from './body-limit.ts';
 import { clientAddress, proxyTrust } from './client-address.ts';
 import { type Csrf, loadCsrf } from './csrf.ts';
 import { html } from './html.ts';
@@ -101,22 +101,25 @@ export function createApp(store: Store, cfg: Config, options: AppOptions = {}): 
   roundSetupRoutes(app, store, clock);
   reportRoutes(app, store, cfg, clock);
   exportRoutes(app, store);
-  app.get('/registry/:year', async (c) =>
-    c.html(await registryPage(store, Number(c.req.param('year')), c.req.query('q') ?? '', c.get('viewer'))),
-  );
+  app.get('/registry/:year', async (c) => c.html(await registryPage(store, yearParam(c), c.req.query('q') ?? '', c.get('viewer'))));
 
   app.notFound((c) =>
     c.html(page('Fant ikke siden', html`<h1>Fant ikke siden</h1><p>Siden finnes ikke.</p><p><a href="/">Til forsiden</a></p>`), 404),
   );
   app.onError((err, c) => {
     if (err instanceof BodyTooLargeError) return tooLarge(c, err.limit);
+    if (isUnreadableBody(err)) return unreadableBody(c);
     if (clientClosed(err)) {
       // Nobody is left to answer; one line instead of a stack for something that is not a bug.
       console.warn(`${c.req.method} ${loggablePath(c)}: the client closed the connection before the request was read`);
       return c.body(null, 400);
     }
     if (err instanceof AppError) {
-      return c.html(page('Feil', html`<h1>Noe gikk galt</h1><p>${err.message}</p><p><a href="/">Til forsiden</a></p>`), err.status as 400);
+      // The team's pages are bokmål; `message` is the English wording for logs and the CLI.
+      return c.html(
+        page('Feil', html`<h1>Noe gikk galt</h1><p>${err.text('nb')}</p><p><a href="/">Til forsiden</a></p>`),
+        err.status as 400,
+      );
     }
     console.error(err);
     return c.html(page('Feil', html`<h1>Noe gikk galt</h1><p>En uventet feil oppstod. Prøv igjen senere.</p>`), 500);

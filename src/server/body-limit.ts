@@ -72,22 +72,35 @@ const respondentLanguage = (c: Context): Language => {
  * layout in the language they chose, with a way back to their form; the survey team the admin
  * layout. The connection is closed so that the rest of a large body is not read.
  */
+/** A respondent's page saying why the post was not saved, with the way back to the form. */
+function respondentNotice(
+  c: Context,
+  status: 400 | 413,
+  title: (t: (typeof strings)['nb']) => string,
+  text: (t: (typeof strings)['nb'], lang: Language) => string,
+) {
+  const lang = respondentLanguage(c);
+  const t = strings[lang];
+  const form = /^\/s\/[^/]+/.exec(c.req.path)?.[0];
+  c.header('Content-Security-Policy', respondentPolicy);
+  return c.html(
+    respondentPage(
+      { lang, languages: [lang], here: null, title: title(t), surveyTitle: 'Kommunepuls', footer: false },
+      html`<h1>${title(t)}</h1><p>${text(t, lang)}</p>${form ? html`<p><a href="${form}">${t.backToForm}</a></p>` : false}`,
+    ),
+    status,
+  );
+}
+
 export function tooLarge(c: Context, limit: BodyLimit): Response {
   c.header('Connection', 'close');
   c.header('Cache-Control', 'no-store');
   if (limit.audience === 'respondent') {
-    const lang = respondentLanguage(c);
-    const t = strings[lang];
-    const form = /^\/s\/[^/]+/.exec(c.req.path)?.[0];
-    c.header('Content-Security-Policy', respondentPolicy);
-    return c.html(
-      respondentPage(
-        { lang, languages: [lang], here: null, title: t.tooLargeTitle, surveyTitle: 'Kommunepuls', footer: false },
-        html`<h1>${t.tooLargeTitle}</h1><p>${t.tooLarge(readableSize(limit.bytes, lang === 'en' ? 'en-GB' : 'nb-NO'))}</p>${
-          form ? html`<p><a href="${form}">${t.backToForm}</a></p>` : false
-        }`,
-      ),
+    return respondentNotice(
+      c,
       413,
+      (t) => t.tooLargeTitle,
+      (t, lang) => t.tooLarge(readableSize(limit.bytes, lang === 'en' ? 'en-GB' : 'nb-NO')),
     );
   }
   const size = readableSize(limit.bytes);
@@ -103,5 +116,33 @@ export function tooLarge(c: Context, limit: BodyLimit): Response {
       html`<h1>Forespørselen er for stor</h1><p>Forespørselen er for stor: høyst ${size} er tillatt her. Ingenting er lagret.</p><p>${advice}</p><p><a href="${limit.kind === 'login' ? '/logg-inn' : '/'}">${limit.kind === 'login' ? 'Til innloggingen' : 'Til oversikten'}</a></p>`,
     ),
     413,
+  );
+}
+
+/**
+ * A form body the runtime could not parse (a multipart body cut off or with a broken boundary):
+ * undici's Request.formData() rejects with this TypeError. It is the sender's fault, not a bug,
+ * so it gets a 400 page instead of a 500 and a stack in the log.
+ */
+export function isUnreadableBody(err: unknown): boolean {
+  return err instanceof TypeError && err.message.startsWith('Failed to parse body as FormData');
+}
+
+export function unreadableBody(c: Context): Response {
+  c.header('Cache-Control', 'no-store');
+  if (bodyLimitFor(c.req.path).audience === 'respondent') {
+    return respondentNotice(
+      c,
+      400,
+      (t) => t.unreadableTitle,
+      (t) => t.unreadable,
+    );
+  }
+  return c.html(
+    page(
+      'Skjemaet kunne ikke leses',
+      html`<h1>Skjemaet kunne ikke leses</h1><p>Nettleseren sendte skjemaet i en form som ikke kunne leses, så ingenting er lagret. Gå tilbake, last siden på nytt og prøv igjen.</p><p><a href="/">Til oversikten</a></p>`,
+    ),
+    400,
   );
 }

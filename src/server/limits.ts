@@ -31,6 +31,21 @@ export const bodyLimits = {
 } as const;
 
 /**
+ * Fields of the survey team's forms (not files): a letter's body or a questionnaire's help text is
+ * the longest thing typed, a few thousand characters; the questionnaire preview posts every answer
+ * so far (a few hundred fields). Respondents' fields are limited by their questions instead
+ * (`maxLength`, 4 000 characters by default) and by the body limit.
+ */
+export const fieldLimits = {
+  /** Characters in one field's value. */
+  chars: 100_000,
+  /** Characters in a field's name. */
+  nameChars: 200,
+  /** Fields in one form. */
+  count: 2_000,
+} as const;
+
+/**
  * The routes that take a file (the forms with enctype="multipart/form-data"): registry (and its
  * moves file), mapping, contacts CSV, questionnaire import. A new upload form belongs here too;
  * until then it gets the 1 MB of other forms.

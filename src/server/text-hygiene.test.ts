@@ -9,6 +9,7 @@ import type { Store } from '../store/store.ts';
 import { describeStores } from '../store/testing.ts';
 import { logIn, type Session } from './admin/testing.ts';
 import { createApp } from './app.ts';
+import { fieldLimits } from './limits.ts';
 import { forbiddenField } from './text-hygiene.ts';
 
 const template = writeMiniTemplate();
@@ -69,6 +70,34 @@ describeStores('admin forms and text the store cannot keep', (test) => {
     assert.equal(ok.status, 303, 'a clean form still goes through');
   });
 
+  test('refuses a field over its stated limit and a form with too many fields, and changes nothing', async (store) => {
+    const { s } = await setUp(store);
+    const templates = () => store.db.selectFrom('mail_template').selectAll().execute();
+    const before = await templates();
+    const long = await s.post('/utsendelser/mal?ar=2019', {
+      rolle: 'skolesjef',
+      type: 'reminder',
+      emne: 'Påminnelse',
+      tekst: 'x'.repeat(fieldLimits.chars + 1),
+    });
+    assert.equal(long.status, 400);
+    assert.match(await long.text(), /Feltet «tekst» har 100\s001 tegn; høyst 100\s000 er tillatt\./);
+    const many = await s.post(
+      '/runde/2019/enhet/0302/kontakt',
+      Object.fromEntries(Array.from({ length: fieldLimits.count + 1 }, (_, i) => [`f${i}`, 'x'])),
+    );
+    assert.equal(many.status, 400);
+    assert.match(await many.text(), /Skjemaet har 2002 felt; høyst 2000 er tillatt\./);
+    assert.deepEqual(await templates(), before);
+    const ok = await s.post('/utsendelser/mal?ar=2019', {
+      rolle: 'skolesjef',
+      type: 'reminder',
+      emne: 'Påminnelse',
+      tekst: 'x'.repeat(fieldLimits.chars),
+    });
+    assert.notEqual(ok.status, 400, 'a field at the limit passes the guard');
+  });
+
   test('refuses a letter text with a control character, and changes nothing', async (store) => {
     const { s } = await setUp(store);
     const templates = () => store.db.selectFrom('mail_template').selectAll().execute();
@@ -93,15 +122,19 @@ describeStores('admin forms and text the store cannot keep', (test) => {
     const line = yaml.slice(0, yaml.indexOf('Samarbeider kommunen?')).split('\n').length;
     const notUtf8 = await upload(app, s, 'latin1.yaml', bytes);
     assert.equal(notUtf8.status, 422);
-    assert.match(await notUtf8.text(), new RegExp(`latin1\\.yaml line ${line}, byte \\d+: the file is not UTF-8 \\(byte 0xE5\\)`));
+    const notUtf8Page = await notUtf8.text();
+    assert.match(
+      notUtf8Page,
+      new RegExp(`latin1\\.yaml linje ${line}, byte \\d+: filen er ikke UTF-8 \\(byte 0xE5\\); lagre den som UTF-8`),
+    );
+    assert.doesNotMatch(notUtf8Page, /not UTF-8|save it/);
     const bad = YAML.parse(yaml);
     bad.questions[1].options[1].label = { nb: 'N\u0000ei', en: 'No' };
     const nul = await upload(app, s, 'nul.yaml', YAML.stringify(bad));
     assert.equal(nul.status, 422);
-    assert.match(
-      await nul.text(),
-      /skolesjef\.questions\[1\]\.options\[1\]\.label\.nb: the text holds a control character U\+0000 \(NUL\)/,
-    );
+    const nulPage = await nul.text();
+    assert.match(nulPage, /skolesjef\.questions\[1\]\.options\[1\]\.label\.nb: teksten inneholder [^<]*U\+0000 \(NUL\)[^<]*; fjern det/);
+    assert.doesNotMatch(nulPage, /the text holds|remove it/);
     assert.deepEqual(await roundQuestionnaire(store, 2019, 'skolesjef'), qn);
   });
 });

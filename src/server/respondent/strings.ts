@@ -62,6 +62,8 @@ const nb = {
   tooLarge: (size: string) =>
     `Forespørselen er for stor: høyst ${size} er tillatt. Svarene på denne siden ble ikke lagret. Gå tilbake, gjør svarene kortere og prøv igjen.`,
   backToForm: 'Tilbake til skjemaet',
+  unreadableTitle: 'Svarene kunne ikke leses',
+  unreadable: 'Nettleseren sendte svarene i en form vi ikke kunne lese, så ingenting ble lagret. Gå tilbake til skjemaet og prøv igjen.',
   maxLength: (n: string) => `Høyst ${n} tegn`,
   specifyLabel: 'Beskriv',
   optional: 'valgfritt',
@@ -151,6 +153,8 @@ const nn: Strings = {
   tooLarge: (size) =>
     `Førespurnaden er for stor: høgst ${size} er tillate. Svara på denne sida vart ikkje lagra. Gå tilbake, gjer svara kortare og prøv igjen.`,
   backToForm: 'Tilbake til skjemaet',
+  unreadableTitle: 'Svara kunne ikkje lesast',
+  unreadable: 'Nettlesaren sende svara i ei form vi ikkje kunne lese, så ingenting vart lagra. Gå tilbake til skjemaet og prøv igjen.',
   maxLength: (n) => `Høgst ${n} teikn`,
   specifyLabel: 'Skildre',
   optional: 'valfritt',
@@ -240,6 +244,9 @@ const en: Strings = {
   tooLarge: (size) =>
     `The request is too large: at most ${size} is allowed. The answers on this page were not saved. Go back, shorten your answers and try again.`,
   backToForm: 'Back to the questionnaire',
+  unreadableTitle: 'Your answers could not be read',
+  unreadable:
+    'The browser sent your answers in a form we could not read, so nothing was saved. Go back to the questionnaire and try again.',
   maxLength: (n) => `At most ${n} characters`,
   specifyLabel: 'Describe',
   optional: 'optional',
