@@ -8,6 +8,7 @@ import type { Question, Role } from '../questionnaire/model.ts';
 import { textIn } from '../questionnaire/model.ts';
 import { getRound } from '../round/round.service.ts';
 import { invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './analysis.repository.ts';
 import { independenceTest, type TestResult } from './breakdown.ts';
@@ -22,7 +23,7 @@ function scaleOf(q: Question): { min: number; max: number } | null {
 /** `KEY` or `KEY.ITEM` (a matrix item). */
 export function parseQuestionRef(raw: string): { question: string; item: string } {
   const [question = '', item = '', ...rest] = raw.split('.');
-  if (question === '' || rest.length > 0) throw invalid(`"${raw}" is not a question key (KEY or KEY.ITEM)`);
+  if (question === '' || rest.length > 0) throw invalid(msg('analysis.not_question_ref', { raw }));
   return { question, item };
 }
 
@@ -31,10 +32,10 @@ async function resolve(store: Store, year: number, role: Role, raw: string): Pro
   const q = await findQuestion(store, year, role, ref.question);
   if (q.type === 'matrix') {
     const item = q.items.find((i) => i.key === ref.item);
-    if (!item) throw invalid(`${ref.question} is a matrix: name an item as ${ref.question}.ITEM (${q.items.map((i) => i.key).join(', ')})`);
+    if (!item) throw invalid(msg('analysis.matrix_needs_item', { question: ref.question, items: q.items.map((i) => i.key).join(', ') }));
     return { q, item: item.key, label: `${q.shortLabel ?? textIn(q.text, 'nb')}: ${textIn(item.label, 'nb')}` };
   }
-  if (ref.item !== '') throw invalid(`${ref.question} is not a matrix, so it has no item "${ref.item}"`);
+  if (ref.item !== '') throw invalid(msg('analysis.not_matrix', { question: ref.question, item: ref.item }));
   return { q, item: '', label: q.shortLabel ?? textIn(q.text, 'nb') };
 }
 
@@ -54,7 +55,7 @@ export async function countyMeans(
 ): Promise<{ question: string; label: string; text: string; counties: CountyMean[] }> {
   const { q, item, label } = await resolve(store, year, role, raw);
   const range = scaleOf(q);
-  if (!range) throw invalid(`${raw} is not a scale question`);
+  if (!range) throw invalid(msg('analysis.not_scale', { question: raw }));
   const round = await getRound(store, year);
   const { counts } = await questionCounts(store, year, role, q.key, 'kommune', { kind: 'county' });
   const names = await repo.countyNames(store.db, round.registryYear);

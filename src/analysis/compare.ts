@@ -28,6 +28,7 @@ import { getUnit } from '../registry/registry.service.ts';
 import type { UnitKind } from '../registry/registry.types.ts';
 import { getRound, roundQuestionnaire, roundUnits } from '../round/round.service.ts';
 import { notFound } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './compare.repository.ts';
 import { frequencyTable, type IntervalFn } from './frequencies.ts';
@@ -208,7 +209,7 @@ export async function compare(
   const round = await getRound(store, year);
   const unit = await getUnit(store, round.registryYear, unitNumber);
   if (!(await roundUnits(store, year, role)).includes(unit.number)) {
-    throw notFound(`${unit.number} ${unit.name} is not asked in the ${year} ${role} questionnaire`);
+    throw notFound(msg('analysis.unit_not_asked', { unit: unit.number, name: unit.name, year, role }));
   }
   const qn = await roundQuestionnaire(store, year, role);
   const state = await responseState(store, year, role, unit.number);

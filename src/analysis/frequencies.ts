@@ -10,6 +10,7 @@ import type { Question, Role } from '../questionnaire/model.ts';
 import { textIn } from '../questionnaire/model.ts';
 import { getRound, roundQuestionnaire, roundUnits } from '../round/round.service.ts';
 import { notFound } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './analysis.repository.ts';
 
@@ -151,8 +152,8 @@ export async function questionCounts(
 export async function findQuestion(store: Store, year: number, role: Role, key: string): Promise<Question> {
   const qn = await roundQuestionnaire(store, year, role);
   const q = qn.questions.find((x) => x.key === key);
-  if (!q) throw notFound(`the ${year} ${role} questionnaire has no question "${key}" (${qn.questions.map((x) => x.key).join(', ')})`);
-  if (q.type === 'text' || q.type === 'integer') throw notFound(`"${key}" is a ${q.type} question: it has no options to count`);
+  if (!q) throw notFound(msg('analysis.no_question', { year, role, question: key, keys: qn.questions.map((x) => x.key).join(', ') }));
+  if (q.type === 'text' || q.type === 'integer') throw notFound(msg('analysis.nothing_to_count', { question: key, type: q.type }));
   return q;
 }
 

@@ -5,6 +5,7 @@
 import type { Question, Role } from '../questionnaire/model.ts';
 import { getRound, roundQuestionnaire } from '../round/round.service.ts';
 import { invalid, notFound } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './analysis.repository.ts';
 
@@ -77,8 +78,8 @@ export async function numberSummary(
   bounds: readonly number[],
 ): Promise<NumberSummary & { readonly question: Question }> {
   const q = (await roundQuestionnaire(store, year, role)).questions.find((x) => x.key === key);
-  if (!q) throw notFound(`the ${year} ${role} questionnaire has no question "${key}"`);
-  if (q.type !== 'integer') throw invalid(`${role} "${key}" is not a number question`);
+  if (!q) throw notFound(msg('analysis.no_question', { year, role, question: key }));
+  if (q.type !== 'integer') throw invalid(msg('analysis.not_number_question', { role, question: key }));
   const round = await getRound(store, year);
   return { question: q, ...summariseNumbers(await repo.numberCounts(store.db, year, round.registryYear, role, key, 'kommune'), bounds) };
 }

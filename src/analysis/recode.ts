@@ -9,6 +9,7 @@ import type { Role } from '../questionnaire/model.ts';
 import { textIn } from '../questionnaire/model.ts';
 import { getRound, roundQuestionnaire } from '../round/round.service.ts';
 import { conflict, invalid, notFound } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './analysis.repository.ts';
 import { parseQuestionRef } from './association.ts';
@@ -75,20 +76,24 @@ export async function recodeAnswer(
   const { question, item } = parseQuestionRef(questionRef);
   const qn = await roundQuestionnaire(store, year, role);
   const q = qn.questions.find((x) => x.key === question);
-  if (!q) throw notFound(`the ${year} ${role} questionnaire has no question "${question}"`);
+  if (!q) throw notFound(msg('analysis.no_question', { year, role, question }));
   const target = optionsOf(q).find((o) => o.code === toCode);
   if (!target)
     throw invalid(
-      `${question} has no option ${toCode} (${optionsOf(q)
-        .map((o) => o.code)
-        .join(', ')})`,
+      msg('analysis.no_such_option', {
+        question,
+        code: toCode,
+        codes: optionsOf(q)
+          .map((o) => o.code)
+          .join(', '),
+      }),
     );
   const responseId = await repo.findResponseId(store.db, year, role, unitNumber);
-  if (responseId === undefined) throw notFound(`${unitNumber} has no ${role} response in ${year}`);
+  if (responseId === undefined) throw notFound(msg('analysis.no_response', { unit: unitNumber, role, year }));
   const answer = await repo.answerWithText(store.db, responseId, question, item);
-  if (!answer || answer.code === null) throw notFound(`${unitNumber} has no "annet, spesifiser" text for ${questionRef}`);
-  if (answer.code === toCode) throw conflict(`the answer already has option ${toCode}`);
-  if (target.specify) throw invalid(`option ${toCode} is itself an "annet" option; recode into a fixed option`);
+  if (!answer || answer.code === null) throw notFound(msg('analysis.no_specify_text', { unit: unitNumber, question: questionRef }));
+  if (answer.code === toCode) throw conflict(msg('analysis.already_option', { code: toCode }));
+  if (target.specify) throw invalid(msg('analysis.recode_into_specify', { code: toCode }));
   return store.db.transaction().execute(async (trx) => {
     await repo.revertRecodes(trx, { responseId, question, item }, now.toISOString(), byUser);
     return repo.insertRecode(trx, {
@@ -106,7 +111,7 @@ export async function recodeAnswer(
 
 /** Reverts a recode: the answer counts as written again. */
 export async function revertRecode(store: Store, id: number, byUser: string, now = new Date()): Promise<void> {
-  if ((await repo.revertRecodes(store.db, { id }, now.toISOString(), byUser)) === 0) throw notFound(`no active recode ${id}`);
+  if ((await repo.revertRecodes(store.db, { id }, now.toISOString(), byUser)) === 0) throw notFound(msg('analysis.no_recode', { id }));
 }
 
 /** Every recode of a round and role, reverted ones included: the log. */

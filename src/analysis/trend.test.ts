@@ -7,6 +7,7 @@ import type { Answer } from '../questionnaire/answer.ts';
 import { importMapping, importRegistry } from '../registry/registry.service.ts';
 import { miniRegistryCsv, writeMiniTemplate } from '../round/fixtures.ts';
 import { createRound } from '../round/round.service.ts';
+import { AppError } from '../shared/errors.ts';
 import { describeStores } from '../store/testing.ts';
 import { wilson } from './stats/index.ts';
 import { trend } from './trend.ts';
@@ -57,7 +58,12 @@ describeStores('trends', (test) => {
     );
     assert.deepEqual(t.years[1]?.ci95, wilson(3, 4, { fpc: { population: 6 } }));
     assert.equal(t.fpc, true);
-    await assert.rejects(trend(store, 'kommunedirektor', 'samarbeid', [9], 2018, 2019), /does not exist every year/);
+    await assert.rejects(trend(store, 'kommunedirektor', 'samarbeid', [9], 2018, 2019), (e: unknown) => {
+      assert.ok(e instanceof AppError);
+      assert.match(e.message, /does not exist every year/);
+      assert.match(e.text('nb'), /^svaralternativ 9 i «samarbeid» finnes ikke alle årene \(det gjør [\d, ]+\)$/);
+      return true;
+    });
   });
 
   test('breaks a trend down by the newest division’s categories, mapping merged units onto it', async (store) => {

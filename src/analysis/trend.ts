@@ -14,6 +14,7 @@ import { categories, classify } from '../registry/grouping.ts';
 import { getRegistry, resolveMapping } from '../registry/registry.service.ts';
 import { listRounds, roundQuestionnaire, roundUnits } from '../round/round.service.ts';
 import { invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './analysis.repository.ts';
 import { wilson } from './stats/index.ts';
@@ -62,7 +63,7 @@ export async function trend(
   to: number,
   options: { fpc?: boolean; by?: string } = {},
 ): Promise<Trend> {
-  if (from > to) throw invalid(`--years: ${from} is after ${to}`);
+  if (from > to) throw invalid(msg('analysis.years_reversed', { from, to }));
   const rounds = (await listRounds(store)).filter((r) => r.year >= from && r.year <= to);
   const found = [];
   const missing: number[] = [];
@@ -72,12 +73,12 @@ export async function trend(
     if (!round || !q) missing.push(y);
     else found.push({ round, q });
   }
-  if (found.length === 0) throw invalid(`no round from ${from} to ${to} asks ${role} "${question}"`);
+  if (found.length === 0) throw invalid(msg('analysis.never_asked', { from, to, role, question }));
   const codesByYear = found.map((f) => new Set(optionsOf(f.q).map((o) => o.code)));
   const common = [...(codesByYear[0] ?? [])].filter((c) => codesByYear.every((s) => s.has(c)));
   const unknown = codes.filter((c) => !common.includes(c));
   if (unknown.length > 0)
-    throw invalid(`option ${unknown.join(', ')} of "${question}" does not exist every year (${common.join(', ')} do)`);
+    throw invalid(msg('analysis.option_not_every_year', { question, codes: unknown.join(', '), common: common.join(', ') }));
   const last = found[found.length - 1] as (typeof found)[number];
   const labelOf = (code: number) => {
     const o = optionsOf(last.q).find((x) => x.code === code);

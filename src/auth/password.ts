@@ -3,6 +3,7 @@
  * cost can be raised later and old hashes still verify.
  */
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { type Message, msg } from '../shared/i18n/message.ts';
 
 const cost = { N: 1 << 15, r: 8, p: 1 };
 const keyLength = 32;
@@ -29,8 +30,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** Rules for a new password: long enough to resist guessing. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return 'the password must have at least 10 characters';
-  if (password.length > 200) return 'the password can have at most 200 characters';
+export function passwordProblem(password: string): Message | null {
+  if (password.length < 10) return msg('auth.password_short', { min: 10 });
+  if (password.length > 200) return msg('auth.password_long', { max: 200 });
   return null;
 }

@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import * as repo from './user.repository.ts';
@@ -39,7 +40,7 @@ export interface AddUserInput {
 /** Adds a user, or sets the password (and name/role when given) of an existing one. */
 export async function addUser(store: Store, input: AddUserInput, now = new Date()): Promise<{ user: User; created: boolean }> {
   const email = input.email.trim().toLowerCase();
-  if (!emailSchema.safeParse(email).success) throw invalid(`"${input.email}" is not an e-mail address`);
+  if (!emailSchema.safeParse(email).success) throw invalid(msg('auth.not_email', { value: input.email }));
   const problem = passwordProblem(input.password);
   if (problem) throw invalid(problem);
   const password_hash = await hashPassword(input.password);

@@ -10,7 +10,9 @@ import { defaultRepresentativenessGroupings, representativeness, representativen
 import { trend } from '../analysis/trend.ts';
 import { type Role, roleSchema, roles } from '../questionnaire/model.ts';
 import { invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import { formatNumber } from '../shared/numbers.ts';
+import { shorten } from '../shared/text.ts';
 import { requiredInt, withStore } from './context.ts';
 import { printJson, printTable, say } from './output.ts';
 
@@ -24,7 +26,7 @@ const list = (raw: string | undefined) =>
 
 function role(raw: string): Role {
   const r = roleSchema.safeParse(raw);
-  if (!r.success) throw invalid(`--role: unknown role "${raw}" (${roles.join(', ')})`);
+  if (!r.success) throw invalid(msg('cli.unknown_role', { value: shorten(raw), known: roles.join(', ') }));
   return r.data;
 }
 
@@ -144,7 +146,7 @@ export function analyzeCommands(program: Command): void {
     .option('--json', 'JSON output')
     .action(async (opts: { year: string; role: string; questions: string; json?: boolean }) => {
       const [first, second, ...rest] = opts.questions.split(',').map((s) => s.trim());
-      if (!first || !second || rest.length > 0) throw invalid('--questions: give exactly two keys, e.g. utfordring,kompetansebehov');
+      if (!first || !second || rest.length > 0) throw invalid(msg('cli.two_questions'));
       const year = requiredInt('year', opts.year);
       const a = await withStore((store) => association(store, year, role(opts.role), first, second));
       const chi = a.chiSquare;
@@ -262,7 +264,7 @@ export function analyzeCommands(program: Command): void {
     .action(
       async (opts: { role: string; question: string; options: string; years: string; fpc?: boolean; by?: string; json?: boolean }) => {
         const m = /^(\d{4})-(\d{4})$/.exec(opts.years.trim());
-        if (!m) throw invalid(`--years: "${opts.years}" is not a range like 2015-2019`);
+        if (!m) throw invalid(msg('cli.bad_years', { value: shorten(opts.years) }));
         const codes = (list(opts.options) ?? []).map((c) => requiredInt('options', c));
         const t = await withStore((store) =>
           trend(store, role(opts.role), opts.question, codes, Number(m[1]), Number(m[2]), {

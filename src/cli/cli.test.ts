@@ -17,10 +17,14 @@ const file = (name: string, text: string) => {
   return p;
 };
 
-function run(db: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, KOMMUNEPULS_DB: db } });
+// The CLI's language is English unless KOMMUNEPULS_LANG says otherwise: a developer's own setting must not leak in.
+const { KOMMUNEPULS_LANG: _, ...baseEnv } = process.env;
+
+function runIn(env: NodeJS.ProcessEnv, db: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...baseEnv, ...env, KOMMUNEPULS_DB: db } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+const run = (db: string, ...args: string[]) => runIn({}, db, ...args);
 
 describe('kommunepuls CLI', () => {
   it('prints help listing the commands and exits 0', () => {
@@ -31,6 +35,20 @@ describe('kommunepuls CLI', () => {
 
   it('exits non-zero on an unknown command', () => {
     assert.notEqual(run(':memory:', 'frobnicate').code, 0);
+  });
+
+  it('prints the error line in the language of KOMMUNEPULS_LANG, in English when it is not set', () => {
+    const bad = file('registry.csv', withCell(registryCsv({ units: 100 }), 57, 'folketall', '12a'));
+    const args = ['registry', 'import', '--year', '2019', bad];
+    const nb = runIn({ KOMMUNEPULS_LANG: 'nb' }, ':memory:', ...args);
+    assert.equal(nb.code, 1);
+    assert.equal(nb.err, 'error: registry.csv linje 57, kolonne folketall: «12a» er ikke et tall\n');
+    const nn = runIn({ KOMMUNEPULS_LANG: 'nn' }, ':memory:', ...args);
+    assert.equal(nn.err, 'error: registry.csv linje 57, kolonne folketall: «12a» er ikkje eit tal\n');
+    assert.equal(run(':memory:', ...args).err, 'error: registry.csv line 57, column folketall: "12a" is not a number\n');
+    const unknown = runIn({ KOMMUNEPULS_LANG: 'de' }, ':memory:', ...args);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.err, /^error: configuration: KOMMUNEPULS_LANG: .*"nb".*"nn".*"en"/);
   });
 });
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { type DemoSummary, isEmpty, loadDemo } from '../demo/demo.service.ts';
 import { conflict } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import { intOption, withStore } from './context.ts';
 import { printTable, say } from './output.ts';
 
@@ -47,7 +48,7 @@ export function demoCommands(program: Command): void {
       const seed = intOption('seed', opts.seed);
       const summary = await withStore(async (store, cfg) => {
         if (!opts.reset && !(await isEmpty(store))) {
-          throw conflict('the store is not empty: "kommunepuls demo --reset" replaces everything in it with the demo');
+          throw conflict(msg('cli.store_not_empty'));
         }
         return loadDemo(store, {
           reset: opts.reset === true,

@@ -7,18 +7,20 @@ import { exportResponsesToFile } from '../export/export.service.ts';
 import { type ExportFormat, exportFormats } from '../export/writers.ts';
 import { type Role, roleSchema, roles } from '../questionnaire/model.ts';
 import { invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
+import { shorten } from '../shared/text.ts';
 import { requiredInt, withStore } from './context.ts';
 import { say } from './output.ts';
 
 function role(raw: string): Role {
   const r = roleSchema.safeParse(raw);
-  if (!r.success) throw invalid(`--role: unknown role "${raw}" (${roles.join(', ')})`);
+  if (!r.success) throw invalid(msg('cli.unknown_role', { value: shorten(raw), known: roles.join(', ') }));
   return r.data;
 }
 
 function format(raw: string): ExportFormat {
   const f = exportFormats.find((x) => x === raw);
-  if (f === undefined) throw invalid(`--format: unknown format "${raw}" (${exportFormats.join(', ')})`);
+  if (f === undefined) throw invalid(msg('cli.unknown_format', { value: shorten(raw), known: exportFormats.join(', ') }));
   return f;
 }
 

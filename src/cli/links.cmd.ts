@@ -4,14 +4,16 @@
  */
 import type { Command } from 'commander';
 import { ensureLinks, linkUrl, reissueLink, revokeLink } from '../collect/link.service.ts';
-import { type Role, roleSchema } from '../questionnaire/model.ts';
+import { type Role, roleSchema, roles } from '../questionnaire/model.ts';
 import { invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
+import { shorten } from '../shared/text.ts';
 import { requiredInt, withStore } from './context.ts';
 import { printJson, printTable, say } from './output.ts';
 
 function role(raw: string): Role {
   const r = roleSchema.safeParse(raw);
-  if (!r.success) throw invalid(`--role: unknown role "${raw}" (kommunedirektor, integreringsansvarlig, skolesjef)`);
+  if (!r.success) throw invalid(msg('cli.unknown_role', { value: shorten(raw), known: roles.join(', ') }));
   return r.data;
 }
 

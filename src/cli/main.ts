@@ -1,8 +1,10 @@
 /**
  * The `kommunepuls` command line. Every command prints one clear line on failure
  * (`error: registry.csv line 57, column folketall: "12a" is not a number`) and exits non-zero.
+ * The line is in the language of KOMMUNEPULS_LANG (nb, nn or en; English unless set).
  */
 import { Command, CommanderError } from 'commander';
+import { configuredLang } from '../config/config.ts';
 import { AppError } from '../shared/errors.ts';
 import { analyzeCommands } from './analyze.cmd.ts';
 import { demoCommands } from './demo.cmd.ts';
@@ -49,7 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
     if (e instanceof AppError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      process.stderr.write(`error: ${e.text(configuredLang())}\n`);
       return 1;
     }
     process.stderr.write(`error: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);

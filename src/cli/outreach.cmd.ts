@@ -10,17 +10,19 @@ import { outboxStatus, queueManual } from '../outreach/outbox.service.ts';
 import { configuredClock, startOutreachWorker } from '../outreach/outreach.runner.ts';
 import { type Role, roleSchema, roles } from '../questionnaire/model.ts';
 import { AppError, invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
+import { shorten } from '../shared/text.ts';
 import { intOption, readInput, requiredInt, withStore } from './context.ts';
 import { printJson, printTable, say } from './output.ts';
 
 function role(raw: string): Role {
   const r = roleSchema.safeParse(raw);
-  if (!r.success) throw invalid(`--role: unknown role "${raw}" (${roles.join(', ')})`);
+  if (!r.success) throw invalid(msg('cli.unknown_role', { value: shorten(raw), known: roles.join(', ') }));
   return r.data;
 }
 
 function kind(raw: string): MailKind {
-  if (!(mailKinds as readonly string[]).includes(raw)) throw invalid(`--kind: "${raw}" is not invitation or reminder`);
+  if (!(mailKinds as readonly string[]).includes(raw)) throw invalid(msg('cli.bad_kind', { value: shorten(raw) }));
   return raw as MailKind;
 }
 
@@ -107,8 +109,7 @@ export function outreachCommands(program: Command): void {
       const year = requiredInt('year', opts.year);
       const pollMs = (intOption('poll', opts.poll) ?? 30) * 1000;
       await withStore(async (store, cfg) => {
-        if (!cfg.smtpUrl)
-          throw new AppError('config', 'SMTP_URL is not set (e.g. smtp://127.0.0.1:2525; try "kommunepuls outreach capture-smtp")');
+        if (!cfg.smtpUrl) throw new AppError('config', msg('cli.no_smtp'));
         await startOutreachWorker(store, cfg, {
           signal: interruptSignal(),
           year,

@@ -21,6 +21,8 @@ import {
 } from '../registry/registry.service.ts';
 import type { Unit } from '../registry/registry.types.ts';
 import { conflict, invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
+import { shorten } from '../shared/text.ts';
 import { readInput, requiredInt, withStore } from './context.ts';
 import { printJson, printTable, say } from './output.ts';
 
@@ -120,10 +122,8 @@ export function registryCommands(program: Command): void {
         if (refused || (needsConfirmation(plan) && !opts.yes)) {
           if (opts.json) printJson({ applied: false, ...plan });
           else printPlan(plan, name);
-          if (refused) throw conflict(`${refused.message}; give --mapping FILE with those units and run again`);
-          throw conflict(
-            `nothing changed: the ${year} registry is used by the round${plan.rounds.length === 1 ? '' : 's'} ${plan.rounds.join(', ')}; run again with --yes to apply these changes`,
-          );
+          if (refused) throw conflict(msg('cli.refused_mapping', { what: refused.problem }));
+          throw conflict(msg('cli.needs_yes', { year, rounds: plan.rounds }));
         }
         return importRegistry(store, year, text, name, { confirm: true, by: opts.by, ...(moves ? { mapping: moves } : {}) });
       });
@@ -209,7 +209,7 @@ export function registryCommands(program: Command): void {
         const level = checkLevel(opts.level);
         const tolerance = opts.tolerance === undefined ? undefined : Number(opts.tolerance.replace(',', '.'));
         if (tolerance !== undefined && !(Number.isFinite(tolerance) && tolerance >= 0)) {
-          throw invalid(`--tolerance: "${opts.tolerance}" is not a number of km² (0 or more)`);
+          throw invalid(msg('cli.bad_tolerance', { value: shorten(opts.tolerance ?? '') }));
         }
         const r = await withStore((store) =>
           importGeometry(store, {

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { builtinDefinitions } from '../report/definition.ts';
 import { makeReportFiles } from '../report/report.service.ts';
 import { AppError } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import { requiredInt, withStore } from './context.ts';
 import { say } from './output.ts';
 
@@ -40,7 +41,7 @@ export function reportCommands(program: Command): void {
         fs.writeFileSync(path.join(opts.out, 'report.html'), files.html);
         if (files.pdf) fs.writeFileSync(path.join(opts.out, 'report.pdf'), files.pdf);
       } catch (e) {
-        throw new AppError('invalid_input', `cannot write to ${opts.out}: ${(e as Error).message}`);
+        throw new AppError('invalid_input', msg('cli.cannot_write', { dir: opts.out, detail: (e as Error).message }));
       }
       const t = files.timings;
       say(

@@ -8,18 +8,20 @@ import YAML from 'yaml';
 import { listResponses, responseCounts } from '../collect/response.service.ts';
 import { importResponses } from '../collect/response-import.ts';
 import { configuredClock } from '../outreach/outreach.runner.ts';
-import { roleSchema } from '../questionnaire/model.ts';
+import { roleSchema, roles } from '../questionnaire/model.ts';
 import { builtinTemplates, loadQuestionnaireFile, loadTemplate } from '../questionnaire/template.ts';
 import { createRound, getRound, listRounds, roundQuestionnaire, roundQuestionnaires, roundUnitCounts } from '../round/round.service.ts';
 import { createRoundFrom, questionnaireLog, saveRoundQuestionnaire } from '../round/round-setup.ts';
 import { invalid } from '../shared/errors.ts';
-import { readUtf8 } from '../shared/text.ts';
+import { msg, say as word } from '../shared/i18n/message.ts';
+import { readStructured } from '../shared/structured.ts';
+import { shorten } from '../shared/text.ts';
 import { intOption, readInput, requiredInt, withStore } from './context.ts';
 import { printJson, printTable, say } from './output.ts';
 
 function role(raw: string) {
   const r = roleSchema.safeParse(raw);
-  if (!r.success) throw invalid(`--role: unknown role "${raw}" (kommunedirektor, integreringsansvarlig, skolesjef)`);
+  if (!r.success) throw invalid(msg('cli.unknown_role', { value: shorten(raw), known: roles.join(', ') }));
   return r.data;
 }
 
@@ -54,7 +56,7 @@ export function roundCommands(program: Command): void {
         }
         return;
       }
-      if (!opts.template) throw invalid('give --template NAME|DIR or --from YEAR');
+      if (!opts.template) throw invalid(msg('cli.template_or_from'));
       const template = opts.template;
       const r = await withStore((store) =>
         createRound(store, {
@@ -198,8 +200,8 @@ export function roundCommands(program: Command): void {
         ),
       );
       say(r.changes.length === 0 ? 'no changes' : `saved ${r.changes.length} change(s):`);
-      for (const c of r.changes) say(`  ${c.kind === 'structure' ? 'structure' : 'wording  '}  ${c.path}: ${c.what}`);
-      for (const w of r.warnings) say(`warning: ${w}`);
+      for (const c of r.changes) say(`  ${c.kind === 'structure' ? 'structure' : 'wording  '}  ${c.path}: ${word(c.what, 'en')}`);
+      for (const w of r.warnings) say(`warning: ${word(w, 'en')}`);
     });
   questionnaire
     .command('log')
@@ -208,16 +210,11 @@ export function roundCommands(program: Command): void {
     .requiredOption('--role <role>', 'role')
     .action(async (opts: { year: string; role: string }) => {
       const log = await withStore((store) => questionnaireLog(store, requiredInt('year', opts.year), role(opts.role)));
-      for (const e of log) say(`${e.at.toISOString()} ${e.by}: ${e.changes.map((c) => `${c.path} (${c.what})`).join('; ')}`);
+      for (const e of log) say(`${e.at.toISOString()} ${e.by}: ${e.changes.map((c) => `${c.path} (${word(c.what, 'en')})`).join('; ')}`);
     });
 }
 
 function readQuestionnaireInput(file: string): unknown {
   const { text, name } = readInput(file);
-  const source = readUtf8(text, name);
-  try {
-    return YAML.parse(source);
-  } catch (e) {
-    throw invalid(`${name}: not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`);
-  }
+  return readStructured(text, name);
 }

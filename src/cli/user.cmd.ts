@@ -6,6 +6,8 @@ import readline from 'node:readline';
 import type { Command } from 'commander';
 import { addUser, listUsers, type UserRole, userRoles } from '../auth/user.service.ts';
 import { invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
+import { shorten } from '../shared/text.ts';
 import { withStore } from './context.ts';
 import { printJson, printTable, say } from './output.ts';
 
@@ -41,12 +43,13 @@ export function userCommands(program: Command): void {
     .option('--role <role>', `role: ${userRoles.join(' or ')}`, 'admin')
     .option('--password-stdin', 'read the password from standard input instead of asking')
     .action(async (opts: { email: string; name?: string; role: string; passwordStdin?: boolean }) => {
-      if (!(userRoles as readonly string[]).includes(opts.role)) throw invalid(`--role: "${opts.role}" is not ${userRoles.join(' or ')}`);
+      if (!(userRoles as readonly string[]).includes(opts.role))
+        throw invalid(msg('cli.not_user_role', { value: shorten(opts.role), known: userRoles }));
       let password: string;
       if (opts.passwordStdin || !process.stdin.isTTY) password = await readStdinLine();
       else {
         password = await askHidden('Passord: ');
-        if ((await askHidden('Gjenta passordet: ')) !== password) throw invalid('the passwords differ');
+        if ((await askHidden('Gjenta passordet: ')) !== password) throw invalid(msg('cli.passwords_differ'));
       }
       const r = await withStore((store) =>
         addUser(store, { email: opts.email, password, role: opts.role as UserRole, ...(opts.name ? { name: opts.name } : {}) }),

@@ -10,6 +10,7 @@ import { getUnit } from '../registry/registry.service.ts';
 import type { Unit } from '../registry/registry.types.ts';
 import { getRound, type Round, roundQuestionnaire } from '../round/round.service.ts';
 import { AppError, conflict } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './form.repository.ts';
 import { answersToRaw, type FieldError, type RawForm, rawFieldsOf, readSection } from './form.ts';
@@ -150,7 +151,7 @@ export async function submit(store: Store, ctx: FormContext, now = new Date()): 
   const stamp = now.toISOString();
   await store.db.transaction().execute(async (trx) => {
     const row = await repo.lockResponse(trx, store.dialect, ctx.round.year, ctx.role, ctx.unit.number, stamp);
-    if ((await repo.drafts(trx, row.id)).length > 0) throw conflict('some pages have answers that need correcting before you can submit');
+    if ((await repo.drafts(trx, row.id)).length > 0) throw conflict(msg('collect.submit_unfinished'));
     await repo.updateResponse(trx, row.id, { status: 'submitted', submitted_at: row.submitted_at ?? stamp, updated_at: stamp });
   });
 }

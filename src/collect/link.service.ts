@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { type Role, roles } from '../questionnaire/model.ts';
 import { getRound, roundUnits } from '../round/round.service.ts';
 import { notFound } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './link.repository.ts';
 
@@ -55,7 +56,7 @@ export async function ensureLinks(store: Store, year: number, role?: Role, now =
 /** Revokes a unit's link for a role and issues a new one; the old link stops working at once. */
 export async function reissueLink(store: Store, year: number, role: Role, unitNumber: string, now = new Date()): Promise<PersonalLink> {
   const units = await roundUnits(store, year, role);
-  if (!units.includes(unitNumber)) throw notFound(`${unitNumber} does not take part as ${role} in the ${year} round`);
+  if (!units.includes(unitNumber)) throw notFound(msg('round.unit_not_in_round', { unit: unitNumber, role, year }));
   const token = newToken();
   await store.db.transaction().execute(async (trx) => {
     await repo.revokeTokens(trx, year, role, unitNumber, now.toISOString());

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { importRegistry } from '../registry/registry.service.ts';
 import { miniRegistryCsv, writeMiniTemplate } from '../round/fixtures.ts';
 import { createRound } from '../round/round.service.ts';
+import { AppError } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
 import { describeStores } from '../store/testing.ts';
 import { getAnswers, listResponses } from './response.service.ts';
@@ -112,6 +113,25 @@ describeStores('response import', (test) => {
       load(store, ['0301;;1;;;;;;;;', '0301;;2;;;;;;;;']),
       /line 3, column kommunenummer: 0301 already appears on line 2/,
     );
+  });
+
+  test('words every problem of an import in Norwegian for the web, with the English kept for the CLI', async (store) => {
+    await setUp(store);
+    const e = await load(store, ['0302;;Kanskje;;;;;;;;1', '0301;;2;1;;;;;;501;', '0301;;1;;;;;;;;']).catch((x: unknown) => x);
+    assert.ok(e instanceof AppError);
+    assert.deepEqual(e.texts('nb'), [
+      'svar.csv linje 2, kolonne samarbeid: «Kanskje» er ikke et svaralternativ i samarbeid',
+      'svar.csv linje 2, kolonne intro_maal: 0302 får ikke spørsmålet intro_maal (bare enheter med deltakere_intro > 0 i registeret for 2019)',
+      'svar.csv linje 3, kolonne samarbeid_med: samarbeid_med er et oppfølgingsspørsmål som bare stilles når samarbeid er 1',
+      'svar.csv linje 3, kolonne antall: 501 er større enn høyeste tillatte verdi (500)',
+      'svar.csv linje 4, kolonne kommunenummer: 0301 står allerede på linje 3',
+    ]);
+    assert.equal(
+      e.texts('nn')[2],
+      'svar.csv linje 3, kolonne samarbeid_med: samarbeid_med er eit oppfølgingsspørsmål som berre blir stilt når samarbeid er 1',
+    );
+    assert.match(e.message, /^svar\.csv line 2, column samarbeid: "Kanskje" is not an option of samarbeid \(and 4 more problems\)$/);
+    assert.doesNotMatch(e.texts('nb').join('\n'), /\b(line|column|is not|only when|already appears)\b/);
   });
 
   test('a bad row leaves the stored responses exactly as before', async (store) => {

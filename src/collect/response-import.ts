@@ -8,13 +8,14 @@
  */
 import { type Answer, answerProblem, optionsOf, toRows } from '../questionnaire/answer.ts';
 import { describeAnswerCondition, describeRegistryCondition } from '../questionnaire/describe.ts';
-import { type Question, type Role, roleSchema, textIn } from '../questionnaire/model.ts';
+import { type Question, type Role, roleSchema, roles, textIn } from '../questionnaire/model.ts';
 import { type Attributes, answerConditionHolds, isEligible } from '../questionnaire/routing.ts';
 import { normaliseUnitNumber } from '../registry/registry.csv.ts';
 import { getRegistry } from '../registry/registry.service.ts';
 import { getRound, roundQuestionnaire, roundUnits } from '../round/round.service.ts';
-import { type CsvRow, type CsvTable, location, readCsv } from '../shared/csv.ts';
+import { type CsvRow, type CsvTable, location, problemAt, readCsv } from '../shared/csv.ts';
 import { invalid, ProblemList } from '../shared/errors.ts';
+import { type Message, msg } from '../shared/i18n/message.ts';
 import { parseInteger } from '../shared/numbers.ts';
 import type { Store } from '../store/store.ts';
 import { type NewResponse, replaceResponses } from './response.repository.ts';
@@ -29,8 +30,10 @@ type Column =
 
 function mapColumns(table: CsvTable, questions: readonly Question[], problems: ProblemList): Column[] {
   const byKey = new Map(questions.map((q) => [q.key, q]));
-  const at = (c: string) => location(table.file, 1, c);
-  if (!table.header.includes('kommunenummer')) problems.add(`${location(table.file, 1)}: required column "kommunenummer" is missing`);
+  const at = (c: string, what: Message) => problems.add(problemAt(location(table.file, 1, c), what));
+  if (!table.header.includes('kommunenummer')) {
+    problems.add(problemAt(location(table.file, 1), msg('csv.required_column_missing', { column: 'kommunenummer' })));
+  }
   const columns: Column[] = [];
   for (const name of table.header) {
     if (name === 'kommunenummer') {
@@ -40,17 +43,17 @@ function mapColumns(table: CsvTable, questions: readonly Question[], problems: P
     const [key = '', sub, ...rest] = name.split('.');
     const q = byKey.get(key);
     if (!q || rest.length > 0) {
-      problems.add(`${at(name)}: unknown column (not a question of the questionnaire)`);
+      at(name, msg('collect.unknown_column'));
     } else if (sub === undefined) {
-      if (q.type === 'matrix') problems.add(`${at(name)}: ${key} is a matrix: give one column per item (${key}.${q.items[0]?.key})`);
+      if (q.type === 'matrix') at(name, msg('collect.matrix_needs_items', { key, example: `${key}.${q.items[0]?.key}` }));
       else columns.push({ name, kind: 'value', question: q });
     } else if (q.type === 'matrix') {
       if (q.items.some((i) => i.key === sub)) columns.push({ name, kind: 'item', question: q, item: sub });
-      else problems.add(`${at(name)}: ${key} has no item "${sub}" (items: ${q.items.map((i) => i.key).join(', ')})`);
+      else at(name, msg('collect.no_such_item', { key, item: sub, items: q.items.map((i) => i.key).join(', ') }));
     } else if (sub === specifySuffix && optionsOf(q).some((o) => o.specify)) {
       columns.push({ name, kind: 'specify', question: q });
     } else {
-      problems.add(`${at(name)}: unknown column (${key} has no part "${sub}")`);
+      at(name, msg('collect.unknown_part', { key, part: sub }));
     }
   }
   return columns;
@@ -64,18 +67,20 @@ function codeOf(q: Question, raw: string): number | undefined {
   return options.find((o) => textIn(o.label, 'nb') === raw)?.code;
 }
 
-function parseCell(col: Column, raw: string): { answer?: Answer; text?: string; item?: [string, number]; problem?: string } {
+function parseCell(col: Column, raw: string): { answer?: Answer; text?: string; item?: [string, number]; problem?: Message } {
   if (col.kind === 'specify') return { text: raw };
   if (col.kind === 'item') {
     const code = codeOf(col.question, raw);
-    return code === undefined ? { problem: `"${raw}" is not an option of ${col.question.key}` } : { item: [col.item, code] };
+    return code === undefined
+      ? { problem: msg('collect.not_an_option', { key: col.question.key, value: raw }) }
+      : { item: [col.item, code] };
   }
   if (col.kind !== 'value') return {};
   const q = col.question;
   switch (q.type) {
     case 'integer': {
       const n = parseInteger(raw);
-      return n === undefined ? { problem: `"${raw}" is not a whole number` } : { answer: { kind: 'number', value: n } };
+      return n === undefined ? { problem: msg('collect.not_a_whole_number', { value: raw }) } : { answer: { kind: 'number', value: n } };
     }
     case 'text':
       return { answer: { kind: 'text', value: raw } };
@@ -87,14 +92,16 @@ function parseCell(col: Column, raw: string): { answer?: Answer; text?: string; 
       const codes: number[] = [];
       for (const p of parts) {
         const c = codeOf(q, p);
-        if (c === undefined) return { problem: `"${p}" is not an option of ${q.key}` };
+        if (c === undefined) return { problem: msg('collect.not_an_option', { key: q.key, value: p }) };
         codes.push(c);
       }
       return { answer: { kind: 'codes', codes } };
     }
     default: {
       const c = codeOf(q, raw);
-      return c === undefined ? { problem: `"${raw}" is not an option of ${q.key}` } : { answer: { kind: 'codes', codes: [c] } };
+      return c === undefined
+        ? { problem: msg('collect.not_an_option', { key: q.key, value: raw }) }
+        : { answer: { kind: 'codes', codes: [c] } };
     }
   }
 }
@@ -122,7 +129,7 @@ interface RowContext {
 
 /** Reads one row's cells into answers by question (matrix items and "annet" text joined in). */
 function rowAnswers(row: CsvRow, ctx: RowContext): { answers: Map<string, Answer>; columnOf: Map<string, string> } {
-  const at = (c: string) => location(ctx.file, row.line, c);
+  const at = (c: string, what: Message) => ctx.problems.add(problemAt(location(ctx.file, row.line, c), what));
   const answers = new Map<string, Answer>();
   const columnOf = new Map<string, string>();
   const specifyText = new Map<string, { text: string; column: string }>();
@@ -131,7 +138,7 @@ function rowAnswers(row: CsvRow, ctx: RowContext): { answers: Map<string, Answer
     const raw = row.cells.get(col.name) ?? '';
     if (col.kind === 'unit' || raw === '') continue;
     const parsed = parseCell(col, raw);
-    if (parsed.problem) ctx.problems.add(`${at(col.name)}: ${parsed.problem}`);
+    if (parsed.problem) at(col.name, parsed.problem);
     const key = col.question.key;
     if (!columnOf.has(key)) columnOf.set(key, col.name);
     if (parsed.answer) answers.set(key, parsed.answer);
@@ -145,7 +152,7 @@ function rowAnswers(row: CsvRow, ctx: RowContext): { answers: Map<string, Answer
   for (const [key, items] of matrices) answers.set(key, { kind: 'items', items });
   for (const [key, { text, column }] of specifyText) {
     const a = answers.get(key);
-    if (a?.kind !== 'codes') ctx.problems.add(`${at(column)}: a specification without an answer to ${key}`);
+    if (a?.kind !== 'codes') at(column, msg('collect.specify_without_answer', { key }));
     else answers.set(key, { ...a, text });
   }
   return { answers, columnOf };
@@ -153,18 +160,19 @@ function rowAnswers(row: CsvRow, ctx: RowContext): { answers: Map<string, Answer
 
 /** Checks one row (unit, values, routing); returns its response, or null when the unit is unusable. */
 function checkRow(row: CsvRow, ctx: RowContext, stamp: string): NewResponse | null {
-  const at = (c: string) => location(ctx.file, row.line, c);
+  const at = (c: string, what: Message) => ctx.problems.add(problemAt(location(ctx.file, row.line, c), what));
   const rawUnit = row.cells.get('kommunenummer') ?? '';
   const unit = normaliseUnitNumber(rawUnit);
   if (unit === undefined) {
-    ctx.problems.add(`${at('kommunenummer')}: "${rawUnit}" is not a unit number`);
+    at('kommunenummer', msg('collect.not_a_unit_number', { value: rawUnit }));
     return null;
   }
   if (!ctx.participating.has(unit)) {
-    ctx.problems.add(`${at('kommunenummer')}: ${unit} does not take part as ${ctx.role} in the ${ctx.year} round`);
+    at('kommunenummer', msg('round.unit_not_in_round', { unit, role: ctx.role, year: ctx.year }));
     return null;
   }
-  if (ctx.seen.has(unit)) ctx.problems.add(`${at('kommunenummer')}: ${unit} already appears on line ${ctx.seen.get(unit)}`);
+  const earlier = ctx.seen.get(unit);
+  if (earlier !== undefined) at('kommunenummer', msg('collect.unit_twice', { unit, line: earlier }));
   ctx.seen.set(unit, row.line);
 
   const { answers, columnOf } = rowAnswers(row, ctx);
@@ -178,16 +186,16 @@ function checkRow(row: CsvRow, ctx: RowContext, stamp: string): NewResponse | nu
     const col = columnOf.get(q.key) ?? q.key;
     const problem = answerProblem(q, a);
     if (problem) {
-      ctx.problems.add(`${at(col)}: ${problem}`);
+      at(col, problem);
       continue;
     }
-    if (!isEligible(q, attrs)) {
-      const why = q.eligibleIf ? describeRegistryCondition(q.eligibleIf) : '';
-      ctx.problems.add(`${at(col)}: ${unit} is not asked ${q.key} (only units with ${why} in the ${ctx.registryYear} registry)`);
+    if (!isEligible(q, attrs) && q.eligibleIf) {
+      const condition = describeRegistryCondition(q.eligibleIf);
+      at(col, msg('collect.not_eligible', { unit, key: q.key, condition, year: ctx.registryYear }));
       continue;
     }
     if (q.showIf && !answerConditionHolds(q.showIf, kept)) {
-      ctx.problems.add(`${at(col)}: ${q.key} is a follow-up asked only when ${describeAnswerCondition(q.showIf)}`);
+      at(col, msg('collect.follow_up_not_asked', { key: q.key, condition: describeAnswerCondition(q.showIf) }));
       continue;
     }
     kept.set(q.key, a);
@@ -204,7 +212,7 @@ export async function importResponses(
   now = new Date(),
 ): Promise<ResponseImportResult> {
   const roleParsed = roleSchema.safeParse(input.role);
-  if (!roleParsed.success) throw invalid(`unknown role "${input.role}" (roles: kommunedirektor, integreringsansvarlig, skolesjef)`);
+  if (!roleParsed.success) throw invalid(msg('questionnaire.unknown_role', { role: input.role, roles: roles.join(', ') }));
   const role = roleParsed.data;
   const round = await getRound(store, input.year);
   const qn = await roundQuestionnaire(store, input.year, role);
@@ -215,7 +223,7 @@ export async function importResponses(
   const problems = new ProblemList();
   const columns = mapColumns(table, qn.questions, problems);
   problems.throwIfAny();
-  if (table.rows.length === 0) problems.add(`${table.file}: the file has a header but no responses`);
+  if (table.rows.length === 0) problems.add(msg('validation.in_file', { file: table.file, what: msg('collect.no_responses') }));
   problems.throwIfAny();
 
   const ctx: RowContext = {

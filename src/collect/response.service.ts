@@ -9,6 +9,7 @@ import { type Attributes, routedAnswers } from '../questionnaire/routing.ts';
 import { getRegistry } from '../registry/registry.service.ts';
 import { getRound, roundQuestionnaire } from '../round/round.service.ts';
 import { invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import { findResponse } from './form.repository.ts';
 import * as repo from './response.repository.ts';
@@ -42,7 +43,7 @@ export async function saveResponses(
       const q = byKey.get(key);
       if (!q) return [];
       const problem = answerProblem(q, a);
-      if (problem) throw invalid(`${r.unitNumber} ${role}.${key}: ${problem}`);
+      if (problem) throw invalid(msg('collect.answer_problem', { unit: r.unitNumber, role, key, problem }));
       return toRows(q, a);
     });
     return {

@@ -5,6 +5,12 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../shared/errors.ts';
+import { type Message, msg } from '../shared/i18n/message.ts';
+import type { Lang } from '../shared/i18n/types.ts';
+import { issueMessage } from '../shared/validation.ts';
+
+/** The language of the command line's messages: bokmål, nynorsk or English (the default). */
+const langSchema = z.enum(['nb', 'nn', 'en'] satisfies Lang[]).default('en');
 
 const envSchema = z.object({
   KOMMUNEPULS_DB: z.string().min(1).default('./data/kommunepuls.sqlite'),
@@ -31,7 +37,10 @@ const envSchema = z.object({
   KOMMUNEPULS_SECURE_COOKIES: z.enum(['true', 'false', '1', '0']).optional(),
   /** Proxies whose X-Forwarded-For is believed: addresses, CIDR ranges or `loopback`, comma-separated. */
   KOMMUNEPULS_TRUSTED_PROXIES: z.string().optional(),
+  KOMMUNEPULS_LANG: langSchema,
 });
+
+const configError = (what: Message) => new AppError('config', msg('config.invalid', { what }));
 
 /** One trusted proxy entry: an address and the length of its network prefix (32/128 for one address). */
 export interface ProxyRange {
@@ -59,7 +68,7 @@ export function parseTrustedProxies(value: string | undefined): ProxyRange[] {
     const max = version === 4 ? 32 : 128;
     const prefix = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) : Number.NaN;
     if (version === 0 || extra !== undefined || !(prefix >= 0 && prefix <= max)) {
-      throw new AppError('config', `configuration: KOMMUNEPULS_TRUSTED_PROXIES: "${entry}" is not an address, a CIDR range or "loopback"`);
+      throw configError(msg('common.at', { where: 'KOMMUNEPULS_TRUSTED_PROXIES', what: msg('config.not_proxy', { entry }) }));
     }
     out.push({ address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' });
   }
@@ -93,13 +102,16 @@ export interface Config {
   readonly chromium: string;
   /** Proxies whose X-Forwarded-For names the client (none: the connection's address is the client). */
   readonly trustedProxies: readonly ProxyRange[];
+  /** The language the command line prints its messages in. */
+  readonly lang: Lang;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // With the input on the issue, zod's locales can say what was received ("received NaN").
+  const parsed = envSchema.safeParse(env, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('config', `configuration: ${String(issue?.path.join('.'))}: ${issue?.message}`);
+    throw configError(issue ? issueMessage(issue) : msg('common.invalid_input'));
   }
   const e = parsed.data;
   return {
@@ -118,7 +130,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.KOMMUNEPULS_SECURE_COOKIES === 'true' || e.KOMMUNEPULS_SECURE_COOKIES === '1',
     chromium: e.KOMMUNEPULS_CHROMIUM,
     trustedProxies: parseTrustedProxies(e.KOMMUNEPULS_TRUSTED_PROXIES),
+    lang: e.KOMMUNEPULS_LANG,
   };
+}
+
+/**
+ * The language of the command line's messages, read on its own: an error in another setting is
+ * then still worded in the language asked for, and a bad KOMMUNEPULS_LANG gives English.
+ */
+export function configuredLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const r = langSchema.safeParse(env.KOMMUNEPULS_LANG);
+  return r.success ? r.data : 'en';
 }
 
 /** True when running under CI (the CI runner sets CI=true). Tests use it to refuse silent skips. */

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { invalid, notFound } from '../shared/errors.ts';
+import { type Message, msg } from '../shared/i18n/message.ts';
 import type { ReferenceUnit } from './registry.demo.ts';
 
 export interface ReferenceDivision {
@@ -27,6 +28,9 @@ const notDistricts = new Set(['030116', '030117']);
 
 type Properties = Record<string, unknown>;
 
+/** Every problem here is about the `--registry` folder, so it is named first. */
+const registryOption = (what: Message) => invalid(msg('common.at', { where: '--registry', what }));
+
 function readFeatures(file: string): Properties[] {
   let text: string;
   try {
@@ -34,20 +38,21 @@ function readFeatures(file: string): Properties[] {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw code === 'ENOENT'
-      ? notFound(`--registry: no such file: ${file}`)
-      : invalid(`--registry: cannot read ${file}: ${(e as Error).message}`);
+      ? notFound(msg('common.at', { where: '--registry', what: msg('demo.no_such_file', { file }) }))
+      : registryOption(msg('demo.cannot_read', { file, detail: (e as Error).message }));
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw invalid(`--registry: ${path.basename(file)} is not JSON: ${(e as Error).message}`);
+    throw registryOption(msg('demo.not_json', { file: path.basename(file), detail: (e as Error).message }));
   }
   const features = (data as { features?: unknown }).features;
-  if (!Array.isArray(features)) throw invalid(`--registry: ${path.basename(file)} is not a GeoJSON FeatureCollection`);
+  if (!Array.isArray(features)) throw registryOption(msg('demo.not_collection', { file: path.basename(file) }));
   return features.map((f, i) => {
     const props = (f as { properties?: unknown } | null)?.properties;
-    if (typeof props !== 'object' || props === null) throw invalid(`--registry: ${path.basename(file)} feature ${i + 1} has no properties`);
+    if (typeof props !== 'object' || props === null)
+      throw registryOption(msg('demo.no_properties', { file: path.basename(file), feature: i + 1 }));
     return props as Properties;
   });
 }
@@ -55,7 +60,12 @@ function readFeatures(file: string): Properties[] {
 function field(file: string, i: number, p: Properties, key: string, pattern?: RegExp): string {
   const v = p[key];
   if (typeof v !== 'string' || v.trim() === '' || (pattern && !pattern.test(v))) {
-    throw invalid(`--registry: ${file} feature ${i + 1}: "${key}" is ${v === undefined ? 'missing' : `not valid (${JSON.stringify(v)})`}`);
+    const feature = i + 1;
+    throw registryOption(
+      v === undefined
+        ? msg('demo.field_missing', { file, feature, key })
+        : msg('demo.field_invalid', { file, feature, key, value: JSON.stringify(v) }),
+    );
   }
   return v.trim();
 }
@@ -63,8 +73,9 @@ function field(file: string, i: number, p: Properties, key: string, pattern?: Re
 function population(file: string, i: number, p: Properties): number {
   const v = p.population;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-    throw invalid(
-      `--registry: ${file} feature ${i + 1}: "population" is ${v === undefined ? 'missing' : `not a number (${JSON.stringify(v)})`}`,
+    const at = { file, feature: i + 1, key: 'population' };
+    throw registryOption(
+      v === undefined ? msg('demo.field_missing', at) : msg('demo.field_not_number', { ...at, value: JSON.stringify(v) }),
     );
   }
   return Math.round(v);
@@ -84,10 +95,10 @@ export function readReferenceDivision(dir: string): ReferenceDivision {
   );
   const seen = new Set<string>();
   for (const m of municipalities) {
-    if (seen.has(m.number)) throw invalid(`--registry: ${kommune}: municipality ${m.number} occurs twice`);
+    if (seen.has(m.number)) throw registryOption(msg('demo.municipality_twice', { file: kommune, number: m.number }));
     seen.add(m.number);
   }
-  if (municipalities.length === 0) throw invalid(`--registry: ${kommune} has no municipalities`);
+  if (municipalities.length === 0) throw registryOption(msg('demo.no_municipalities', { file: kommune }));
   const capital = municipalities.find((m) => m.number === capitalNumber);
   const bydel = 'bydel.geojson';
   const bydelFile = path.join(dir, bydel);

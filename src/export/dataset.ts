@@ -12,6 +12,7 @@ import { optionsOf } from '../questionnaire/answer.ts';
 import type { Question, Questionnaire } from '../questionnaire/model.ts';
 import { textIn } from '../questionnaire/model.ts';
 import { invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { ExportAnswerRow, ExportResponseRow } from './export.repository.ts';
 
 export interface ValueLabel {
@@ -124,7 +125,7 @@ export function exportVariables(qn: Questionnaire, attributes: readonly string[]
   }
   const seen = new Set<string>();
   for (const v of vars) {
-    if (seen.has(v.name)) throw invalid(`--attributes: the column "${v.name}" would appear twice in the export`);
+    if (seen.has(v.name)) throw invalid(msg('export.column_twice', { name: v.name }));
     seen.add(v.name);
   }
   return vars;

@@ -7,6 +7,7 @@ import type { Role } from '../questionnaire/model.ts';
 import { getRegistry } from '../registry/registry.service.ts';
 import { getRound, roundQuestionnaire } from '../round/round.service.ts';
 import { invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import { exportRow, exportVariables } from './dataset.ts';
 import { answersOf, type ExportAnswerRow, exportResponses } from './export.repository.ts';
@@ -38,8 +39,8 @@ export async function exportResponsesToFile(store: Store, options: ExportOptions
   const attributes = options.attributes ?? [];
   const known = new Set([...units.values()].flatMap((u) => Object.keys(u.attributes)));
   for (const a of attributes) {
-    if (!/^[a-z][a-z0-9_]*$/.test(a)) throw invalid(`--attributes: "${a}" is not an attribute name`);
-    if (!known.has(a)) throw invalid(`--attributes: the ${round.registryYear} registry has no attribute "${a}"`);
+    if (!/^[a-z][a-z0-9_]*$/.test(a)) throw invalid(msg('export.not_attribute_name', { name: a }));
+    if (!known.has(a)) throw invalid(msg('export.unknown_attribute', { name: a, year: round.registryYear }));
   }
   const vars = exportVariables(qn, attributes, options.districts === true);
   const responses = await exportResponses(

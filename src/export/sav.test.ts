@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { isCi } from '../config/config.ts';
+import { AppError } from '../shared/errors.ts';
 import type { Cell, ExportRow, ExportVariable } from './dataset.ts';
 import { savFile, savMaxStringBytes } from './sav.ts';
 import { cutUtf8 } from './savBytes.ts';
@@ -201,7 +202,15 @@ describe('SAV files', () => {
   });
 
   it(`refuses a text longer than ${savMaxStringBytes} bytes instead of cutting it`, () => {
-    assert.throws(() => savFile([text('lang')], [row({ lang: 'x'.repeat(savMaxStringBytes + 1) })]), /lang.*32768 bytes/);
+    assert.throws(
+      () => savFile([text('lang')], [row({ lang: 'x'.repeat(savMaxStringBytes + 1) })]),
+      (e: unknown) => {
+        assert.ok(e instanceof AppError);
+        assert.match(e.message, /lang.*32768 bytes/);
+        assert.equal(e.text('nb'), 'SAV: en verdi i lang er 32768 byte lang; tekster i SPSS kan være høyst 32767 byte');
+        return true;
+      },
+    );
     assert.doesNotThrow(() => savFile([text('lang')], [row({ lang: 'x'.repeat(savMaxStringBytes) })]));
   });
 

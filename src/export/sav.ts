@@ -21,6 +21,7 @@
  */
 
 import { invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Cell, ExportRow, ExportVariable } from './dataset.ts';
 import { ByteWriter, CompressedCases, compressionBias, cutUtf8 } from './savBytes.ts';
 
@@ -73,9 +74,9 @@ function checkNames(vars: readonly ExportVariable[]): void {
   for (const v of vars) {
     const upper = v.name.toUpperCase();
     if (!/^[A-Za-z@#$][A-Za-z0-9@#$_.]*$/.test(v.name) || v.name.endsWith('.') || v.name.length > 64 || reserved.has(upper)) {
-      throw invalid(`SAV: "${v.name}" is not a valid SPSS variable name (letters, digits, _ . @ # $; at most 64; not a keyword)`);
+      throw invalid(msg('export.sav_bad_name', { name: v.name }));
     }
-    if (seen.has(upper)) throw invalid(`SAV: the variable name "${v.name}" appears twice (SPSS ignores case)`);
+    if (seen.has(upper)) throw invalid(msg('export.sav_name_twice', { name: v.name }));
     seen.add(upper);
   }
 }
@@ -111,7 +112,7 @@ function layout(vars: readonly ExportVariable[], rows: readonly ExportRow[]): Sa
       if (value !== null && value !== undefined) longest = Math.max(longest, Buffer.byteLength(String(value), 'utf8'));
     }
     if (longest > savMaxStringBytes) {
-      throw invalid(`SAV: a value of ${v.name} is ${longest} bytes long; SPSS strings hold at most ${savMaxStringBytes} bytes`);
+      throw invalid(msg('export.sav_string_too_long', { name: v.name, bytes: longest, max: savMaxStringBytes }));
     }
     return longest;
   });

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { type Role, roleSchema } from '../questionnaire/model.ts';
 import { roundUnits } from '../round/round.service.ts';
 import { invalid } from '../shared/errors.ts';
-import { parseOrThrow } from '../shared/validation.ts';
+import { msg } from '../shared/i18n/message.ts';
+import { issue, parseOrThrow } from '../shared/validation.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './followup.repository.ts';
 
@@ -16,7 +17,11 @@ export const channelNames: Record<(typeof channels)[number], string> = { phone: 
 export const followupInput = z.object({
   role: roleSchema,
   channel: z.enum(channels),
-  outcome: z.string().trim().min(1, 'skriv utfallet').max(200),
+  outcome: z
+    .string()
+    .trim()
+    .refine((s) => s.length > 0, issue(msg('monitor.outcome_missing')))
+    .max(200),
   note: z.string().trim().max(4000).default(''),
   /** When it happened; now when absent. */
   at: z.date().optional(),
@@ -43,7 +48,7 @@ export async function recordFollowup(
 ): Promise<number> {
   const f = parseOrThrow(followupInput, input, 'follow-up');
   if (!(await roundUnits(store, year, f.role)).includes(unitNumber))
-    throw invalid(`${unitNumber} does not take part as ${f.role} in the ${year} round`);
+    throw invalid(msg('round.unit_not_in_round', { unit: unitNumber, role: f.role, year }));
   return repo.insertFollowup(store.db, {
     round_year: year,
     role: f.role,

@@ -5,8 +5,9 @@
  */
 import { type Role, roleSchema, roles } from '../questionnaire/model.ts';
 import { normaliseUnitNumber } from '../registry/registry.csv.ts';
-import { type CsvTable, location } from '../shared/csv.ts';
+import { type CsvTable, location, problemAt } from '../shared/csv.ts';
 import { ProblemList } from '../shared/errors.ts';
+import { type Message, msg } from '../shared/i18n/message.ts';
 
 export const contactColumns = ['kommunenummer', 'rolle', 'navn', 'epost', 'telefon'] as const;
 const required = ['kommunenummer', 'rolle', 'navn', 'epost'] as const;
@@ -47,13 +48,13 @@ export interface ContactContext {
 }
 
 /** Checks one contact's fields; returns the problems as [column, message] pairs. */
-export function contactProblems(c: { name: string; email: string; phone: string }): [string, string][] {
-  const out: [string, string][] = [];
-  if (c.name === '') out.push(['navn', 'the name is empty']);
-  else if (c.name.length > 200) out.push(['navn', 'the name is longer than 200 characters']);
-  if (c.email === '') out.push(['epost', 'the e-mail address is empty']);
-  else if (!isEmail(c.email)) out.push(['epost', `"${c.email}" is not an e-mail address`]);
-  if (c.phone !== '' && !isPhone(c.phone)) out.push(['telefon', `"${c.phone}" is not a phone number`]);
+export function contactProblems(c: { name: string; email: string; phone: string }): [string, Message][] {
+  const out: [string, Message][] = [];
+  if (c.name === '') out.push(['navn', msg('outreach.name_empty')]);
+  else if (c.name.length > 200) out.push(['navn', msg('outreach.name_too_long')]);
+  if (c.email === '') out.push(['epost', msg('outreach.email_empty')]);
+  else if (!isEmail(c.email)) out.push(['epost', msg('outreach.not_email', { email: c.email })]);
+  if (c.phone !== '' && !isPhone(c.phone)) out.push(['telefon', msg('outreach.not_phone', { phone: c.phone })]);
   return out;
 }
 
@@ -61,10 +62,10 @@ export function parseContactsCsv(table: CsvTable, ctx: ContactContext): ContactI
   const { file } = table;
   const problems = new ProblemList();
   for (const col of required) {
-    if (!table.header.includes(col)) problems.add(`${location(file, 1)}: required column "${col}" is missing`);
+    if (!table.header.includes(col)) problems.add(problemAt(location(file, 1), msg('csv.required_column_missing', { column: col })));
   }
   for (const h of table.header) {
-    if (!(contactColumns as readonly string[]).includes(h)) problems.add(`${location(file, 1)}, column ${h}: unknown column`);
+    if (!(contactColumns as readonly string[]).includes(h)) problems.add(problemAt(location(file, 1, h), msg('csv.unknown_column')));
   }
   problems.throwIfAny();
 
@@ -72,27 +73,27 @@ export function parseContactsCsv(table: CsvTable, ctx: ContactContext): ContactI
   const lineOf = new Map<string, number>();
   for (const row of table.rows) {
     const cell = (c: string) => row.cells.get(c) ?? '';
-    const at = (c: string) => location(file, row.line, c);
+    const at = (c: string, what: Message) => problems.add(problemAt(location(file, row.line, c), what));
     const rawNumber = cell('kommunenummer');
     const number = normaliseUnitNumber(rawNumber);
     const role = roleSchema.safeParse(cell('rolle'));
     if (number === undefined) {
-      problems.add(`${at('kommunenummer')}: "${rawNumber}" is not a municipality number (4 digits) or district number (6 digits)`);
+      at('kommunenummer', msg('outreach.not_unit_number', { raw: rawNumber }));
     } else if (!ctx.units.has(number)) {
-      problems.add(`${at('kommunenummer')}: ${number} is not in the ${ctx.registryYear} registry`);
+      at('kommunenummer', msg('outreach.not_in_registry', { number, year: ctx.registryYear }));
     }
-    if (!role.success) problems.add(`${at('rolle')}: "${cell('rolle')}" is not a role (${roles.join(', ')})`);
+    if (!role.success) at('rolle', msg('outreach.not_a_role', { raw: cell('rolle'), roles: roles.join(', ') }));
     if (number !== undefined && role.success && ctx.units.has(number)) {
       if (!ctx.roundUnits.get(role.data)?.has(number)) {
-        problems.add(`${at('rolle')}: ${number} does not take part as ${role.data} in the ${ctx.year} round`);
+        at('rolle', msg('outreach.not_in_round', { number, role: role.data, year: ctx.year }));
       }
       const key = `${role.data}:${number}`;
       const seen = lineOf.get(key);
-      if (seen !== undefined) problems.add(`${at('kommunenummer')}: ${number} as ${role.data} already appears on line ${seen}`);
+      if (seen !== undefined) at('kommunenummer', msg('outreach.duplicate', { number, role: role.data, line: seen }));
       else lineOf.set(key, row.line);
     }
     const fields = { name: cell('navn'), email: cell('epost'), phone: cell('telefon') };
-    for (const [column, message] of contactProblems(fields)) problems.add(`${at(column)}: ${message}`);
+    for (const [column, problem] of contactProblems(fields)) at(column, problem);
     if (number === undefined || !role.success) continue;
     out.push({
       unitNumber: number,
@@ -102,7 +103,7 @@ export function parseContactsCsv(table: CsvTable, ctx: ContactContext): ContactI
       phone: fields.phone === '' ? null : fields.phone,
     });
   }
-  if (table.rows.length === 0) problems.add(`${file}: the file has a header but no contacts`);
+  if (table.rows.length === 0) problems.add(problemAt(file, msg('outreach.no_contacts')));
   problems.throwIfAny();
   return out;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { AppError } from '../shared/errors.ts';
 import { describeStores } from '../store/testing.ts';
 import { isEmail, isPhone } from './contact.csv.ts';
 import { contactHistory, currentContacts, importContacts, removeContact, updateContact } from './contact.service.ts';
@@ -77,9 +78,10 @@ describeStores('contacts', (test) => {
       '030101,skolesjef,Per,per@x.no,',
       '0302,skolesjef,,per@x.no,abc',
     ].join('\n');
-    await assert.rejects(importContacts(store, 2019, csv, 'kontakter.csv', 'kari'), (e: Error & { details: string[] }) => {
+    await assert.rejects(importContacts(store, 2019, csv, 'kontakter.csv', 'kari'), (e: AppError) => {
+      assert.ok(e instanceof AppError);
       assert.equal(e.message, 'kontakter.csv line 2, column kommunenummer: 0999 is not in the 2019 registry (and 4 more problems)');
-      assert.deepEqual(e.details, [
+      assert.deepEqual(e.texts('en').slice(1), [
         'kontakter.csv line 3, column rolle: "rektor" is not a role (kommunedirektor, integreringsansvarlig, skolesjef)',
         'kontakter.csv line 4, column rolle: 030101 does not take part as skolesjef in the 2019 round',
         'kontakter.csv line 5, column navn: the name is empty',
@@ -88,6 +90,32 @@ describeStores('contacts', (test) => {
       return true;
     });
     assert.equal((await currentContacts(store, 2019)).length, 0);
+  });
+
+  test('words every problem of a contacts file in Norwegian, with line and column', async (store) => {
+    await miniRound(store);
+    const csv = [
+      header,
+      '0999,kommunedirektor,Ola,ola@x.no,',
+      '30a,rektor,Kari,kari@,',
+      '0301,skolesjef,Per,per@x.no,',
+      '0301,skolesjef,Per,per@x.no,',
+    ].join('\n');
+    await assert.rejects(importContacts(store, 2019, csv, 'kontakter.csv', 'kari'), (e: AppError) => {
+      assert.ok(e instanceof AppError);
+      assert.deepEqual(e.texts('nb'), [
+        'kontakter.csv linje 2, kolonne kommunenummer: 0999 finnes ikke i registeret for 2019',
+        'kontakter.csv linje 3, kolonne kommunenummer: «30a» er ikke et kommunenummer (4 sifre) eller bydelsnummer (6 sifre)',
+        'kontakter.csv linje 3, kolonne rolle: «rektor» er ikke en rolle (kommunedirektor, integreringsansvarlig, skolesjef)',
+        'kontakter.csv linje 3, kolonne epost: «kari@» er ikke en e-postadresse',
+        'kontakter.csv linje 5, kolonne kommunenummer: 0301 som skolesjef står allerede på linje 4',
+      ]);
+      assert.equal(
+        e.text('nb'),
+        'kontakter.csv linje 2, kolonne kommunenummer: 0999 finnes ikke i registeret for 2019 (og 4 problemer til)',
+      );
+      return true;
+    });
   });
 
   test('refuses the same unit and role twice in one file', async (store) => {

@@ -9,6 +9,7 @@ import { getRegistry } from '../registry/registry.service.ts';
 import { getRound, roundUnits } from '../round/round.service.ts';
 import { readCsv } from '../shared/csv.ts';
 import { invalid, notFound, ProblemList } from '../shared/errors.ts';
+import { type Message, msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import { type ContactInput, contactProblems, parseContactsCsv } from './contact.csv.ts';
 import * as repo from './contact.repository.ts';
@@ -128,8 +129,8 @@ export interface ContactUpdate {
 
 /**
  * Sets one unit's contact for a role (the web form). Problems are reported per field, named by
- * the CSV column (`epost: "ola@" is not an e-mail address`); the first in the message, all in
- * `details`. Returns the current contact and whether anything changed.
+ * the CSV column (`epost: "ola@" is not an e-mail address`); the first in the error's problem, the
+ * others in `more`. Returns the current contact and whether anything changed.
  */
 export async function updateContact(
   store: Store,
@@ -141,17 +142,18 @@ export async function updateContact(
   const unitNumber = normaliseUnitNumber(input.unitNumber);
   const role = roleSchema.safeParse(input.role);
   const fields = { name: input.name.trim(), email: input.email.trim(), phone: (input.phone ?? '').trim() };
-  if (unitNumber === undefined) problems.add(`kommunenummer: "${input.unitNumber}" is not a unit number`);
-  if (!role.success) problems.add(`rolle: "${input.role}" is not a role (${roles.join(', ')})`);
-  for (const [column, message] of contactProblems(fields)) problems.add(`${column}: ${message}`);
+  const at = (where: string, what: Message) => msg('common.at', { where, what });
+  if (unitNumber === undefined) problems.add(at('kommunenummer', msg('outreach.not_unit', { raw: input.unitNumber })));
+  if (!role.success) problems.add(at('rolle', msg('outreach.not_a_role', { raw: input.role, roles: roles.join(', ') })));
+  for (const [column, problem] of contactProblems(fields)) problems.add(at(column, problem));
   problems.throwIfAny();
   const unit = unitNumber as string;
   const r = role.data as Role;
   if (input.year !== undefined) {
     if (!(await roundUnits(store, input.year, r)).includes(unit))
-      throw invalid(`kommunenummer: ${unit} does not take part as ${r} in the ${input.year} round`);
+      throw invalid(at('kommunenummer', msg('outreach.not_in_round', { number: unit, role: r, year: input.year })));
   } else if (!(await repo.unitExists(store.db, unit))) {
-    throw notFound(`kommunenummer: ${unit} is in no registry`);
+    throw notFound(at('kommunenummer', msg('outreach.in_no_registry', { number: unit })));
   }
   const contact: ContactInput = {
     unitNumber: unit,
@@ -163,7 +165,7 @@ export async function updateContact(
   return store.db.transaction().execute(async (trx) => {
     const result = await applyContacts(trx, [contact], byUser, now);
     const row = result.rows[0] ?? (await repo.currentContacts(trx, { role: r, unitNumber: unit }))[0];
-    if (!row) throw notFound(`no contact for ${unit} as ${r}`);
+    if (!row) throw notFound(msg('outreach.no_contact', { number: unit, role: r }));
     return { contact: toContact(row), changed: result.rows.length > 0 };
   });
 }

@@ -6,6 +6,7 @@ import type { Role } from '../questionnaire/model.ts';
 import { getUnit } from '../registry/registry.service.ts';
 import { getRound, type Round, roundQuestionnaires } from '../round/round.service.ts';
 import { notFound } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import { formatOsloDate } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
 import * as contacts from './contact.repository.ts';
@@ -74,7 +75,7 @@ export async function saveMailTemplate(
   now = new Date(),
 ): Promise<MailTemplate> {
   const checked = checkMailText(text);
-  if (!(await roundQuestionnaires(store, year)).has(role)) throw notFound(`the ${year} round has no questionnaire for ${role}`);
+  if (!(await roundQuestionnaires(store, year)).has(role)) throw notFound(msg('outreach.no_questionnaire', { year, role }));
   await repo.saveTemplate(store.db, { round_year: year, role, kind, ...checked, updated_at: now.toISOString() });
   return getMailTemplate(store, year, role, kind);
 }

@@ -5,6 +5,7 @@
  */
 import type { Role } from '../questionnaire/model.ts';
 import { invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 
 export const mailKinds = ['invitation', 'reminder'] as const;
 export type MailKind = (typeof mailKinds)[number];
@@ -86,20 +87,20 @@ const known = Object.keys(mergeFields).map((f) => `{${f}}`);
 export function checkMailText(text: MailText): MailText {
   const subject = text.subject.trim();
   const body = text.body.replace(/\r\n?/g, '\n').trim();
-  if (subject === '') throw invalid('subject: the subject is empty');
-  if (/[\r\n]/.test(subject)) throw invalid('subject: the subject must be one line');
-  if (subject.length > 250) throw invalid('subject: the subject is longer than 250 characters');
-  if (body === '') throw invalid('body: the text is empty');
-  if (body.length > 20_000) throw invalid('body: the text is longer than 20 000 characters');
+  if (subject === '') throw invalid(msg('outreach.subject_empty'));
+  if (/[\r\n]/.test(subject)) throw invalid(msg('outreach.subject_lines'));
+  if (subject.length > 250) throw invalid(msg('outreach.subject_too_long'));
+  if (body === '') throw invalid(msg('outreach.body_empty'));
+  if (body.length > 20_000) throw invalid(msg('outreach.body_too_long'));
   for (const [part, value] of [
     ['subject', subject],
     ['body', body],
   ] as const) {
     for (const f of fieldsIn(value)) {
-      if (!(f in mergeFields)) throw invalid(`${part}: unknown merge field {${f}} (known: ${known.join(', ')})`);
+      if (!(f in mergeFields)) throw invalid(msg('outreach.unknown_field', { part, field: f, known: known.join(', ') }));
     }
   }
-  if (!fieldsIn(body).includes('lenke')) throw invalid('body: the text must contain {lenke}, the personal link');
+  if (!fieldsIn(body).includes('lenke')) throw invalid(msg('outreach.body_needs_link'));
   return { subject, body };
 }
 

@@ -9,10 +9,12 @@ import { ensureLinks, linkUrl } from '../collect/link.service.ts';
 import type { Role } from '../questionnaire/model.ts';
 import { getRound, type Round } from '../round/round.service.ts';
 import { conflict, invalid, ProblemList } from '../shared/errors.ts';
+import { type Message, msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import * as contactRepo from './contact.repository.ts';
 import { deadlineText, getMailTemplate } from './mail-template.service.ts';
 import { type MailKind, type MailText, mailKinds, renderMail, roleLabel } from './mail-template.ts';
+import { problemOf } from './outbox.problem.ts';
 import * as repo from './outbox.repository.ts';
 import { decide, dueSteps, manualKey, type Target } from './schedule.ts';
 
@@ -153,8 +155,8 @@ export async function queueManual(
   baseUrl: string,
 ): Promise<{ queued: number }> {
   const round = await getRound(store, year);
-  if (now >= round.closesAt) throw conflict(`the ${year} round closed on ${deadlineText(round)}`);
-  if (selection.length === 0) throw invalid('nothing selected');
+  if (now >= round.closesAt) throw conflict(msg('outreach.round_closed', { year, date: deadlineText(round) }));
+  if (selection.length === 0) throw invalid(msg('outreach.nothing_selected'));
   const wanted = [...new Map(selection.map((s) => [`${s.role}:${s.unitNumber}`, s])).values()];
   const letter = await prepareLetters(store, round, baseUrl, now, new Set(wanted.map((s) => s.role)));
   return store.db.transaction().execute(async (trx) => {
@@ -166,7 +168,7 @@ export async function queueManual(
     for (const s of wanted) {
       const c = contacts.get(`${s.role}:${s.unitNumber}`);
       if (!c) {
-        problems.add(`${s.unitNumber} has no contact as ${s.role} in the ${year} round`);
+        problems.add(msg('outreach.no_contact_in_round', { number: s.unitNumber, role: s.role, year }));
         continue;
       }
       rows.push(letterRow(letter, c, kind, 'manual', manualKey(year, kind, s.role, s.unitNumber, randomUUID()), byUser, now));
@@ -215,7 +217,8 @@ export interface OutboxMessage {
   readonly body: string;
   readonly status: OutboxStatusName;
   readonly attempts: number;
-  readonly lastError: string | null;
+  /** Why it was not sent (yet), worded where it is shown. */
+  readonly lastError: Message | null;
   readonly createdAt: Date;
   readonly createdBy: string;
   readonly sentAt: Date | null;
@@ -234,7 +237,7 @@ function toMessage(r: repo.OutboxRow): OutboxMessage {
     body: r.body,
     status: r.status,
     attempts: r.attempts,
-    lastError: r.last_error,
+    lastError: problemOf(r.last_error),
     createdAt: new Date(r.created_at),
     createdBy: r.created_by,
     sentAt: r.sent_at === null ? null : new Date(r.sent_at),

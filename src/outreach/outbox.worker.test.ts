@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { describe, it } from 'node:test';
+import { say } from '../shared/i18n/message.ts';
+import type { Lang } from '../shared/i18n/types.ts';
 import { describeStores } from '../store/testing.ts';
 import { startCaptureSmtp } from './capture-smtp.ts';
 import { at, baseUrl, miniRoundWithContacts } from './fixtures.ts';
-import { listOutbox, scheduleDue } from './outbox.service.ts';
+import { listOutbox, type OutboxMessage, scheduleDue } from './outbox.service.ts';
 import { createMailTransport, isPermanent, retryDelayMs, runOutbox } from './outbox.worker.ts';
 
 const from = 'Kommunepuls <undersokelse@example.no>';
+/** Why a message was not sent, worded in a language ('' when there is no reason). */
+const why = (m: OutboxMessage | undefined, lang: Lang = 'en') => (m?.lastError ? say(m.lastError, lang) : '');
 
 async function freePort(): Promise<number> {
   const s = net.createServer();
@@ -69,7 +73,8 @@ describeStores('outbox worker', (test) => {
       assert.deepEqual(await runOutbox(store, transport, { from, now: () => at.day3 }), { sent: 21, failed: 1, retrying: 0 });
       const [failed] = await listOutbox(store, 2019, { status: 'failed' });
       assert.equal(failed?.unitNumber, '0401');
-      assert.match(failed?.lastError ?? '', /^550 .*no such user/);
+      assert.match(why(failed), /^550 .*no such user/);
+      assert.match(why(failed, 'nb'), /^sendingen feilet: 550 .*no such user/);
       assert.equal(smtp.messages().length, 21);
       assert.equal(
         smtp.messages().some((m) => m.to.includes('skolesjef.0401@kommune.example.no')),
@@ -90,7 +95,7 @@ describeStores('outbox worker', (test) => {
     assert.deepEqual(r1, { sent: 0, failed: 0, retrying: 22 });
     const queued = await listOutbox(store, 2019, { status: 'queued', limit: 100 });
     assert.equal(queued.length, 22);
-    assert.ok(queued.every((m) => m.attempts === 1 && /ECONNREFUSED|connect/i.test(m.lastError ?? '')));
+    assert.ok(queued.every((m) => m.attempts === 1 && /ECONNREFUSED|connect/i.test(why(m))));
     // Held back: a run right away finds nothing to claim.
     let busy = true;
     const smtp = await startCaptureSmtp({ onData: () => (busy ? { reject: 451, message: 'Try again later' } : undefined) });
@@ -101,7 +106,7 @@ describeStores('outbox worker', (test) => {
       assert.deepEqual(await runOutbox(store, transport, { from, now: () => later, batch: 22 }), { sent: 0, failed: 0, retrying: 22 });
       const after451 = await listOutbox(store, 2019, { limit: 1 });
       assert.deepEqual([after451[0]?.status, after451[0]?.attempts], ['queued', 2]);
-      assert.match(after451[0]?.lastError ?? '', /^451 .*Try again later/);
+      assert.match(why(after451[0]), /^451 .*Try again later/);
       busy = false;
       const muchLater = new Date(later.getTime() + retryDelayMs(2) + 1);
       assert.deepEqual(await runOutbox(store, transport, { from, now: () => muchLater }), { sent: 22, failed: 0, retrying: 0 });
@@ -125,7 +130,8 @@ describeStores('outbox worker', (test) => {
       }
       const failed = await listOutbox(store, 2019, { status: 'failed', limit: 100 });
       assert.equal(failed.length, 22);
-      assert.match(failed[0]?.lastError ?? '', /^gave up after 1 attempts: /);
+      assert.match(why(failed[0]), /^gave up after 1 attempts: \S/);
+      assert.match(why(failed[0], 'nb'), /^ga opp etter 1 forsøk: sendingen feilet: \S/);
     } finally {
       down.close();
     }
@@ -139,7 +145,8 @@ describeStores('outbox worker', (test) => {
     try {
       assert.deepEqual(await runOutbox(store, transport, { from, now: () => at.closed }), { sent: 0, failed: 22, retrying: 0 });
       const [m] = await listOutbox(store, 2019, { limit: 1 });
-      assert.deepEqual([m?.status, m?.lastError], ['failed', 'not sent: the 2019 round closed on 29. januar 2020']);
+      assert.deepEqual([m?.status, why(m)], ['failed', 'not sent: the 2019 round closed on 29. januar 2020']);
+      assert.equal(why(m, 'nb'), 'ikke sendt: undersøkelsen for 2019 stengte 29. januar 2020');
       assert.equal(smtp.messages().length, 0);
     } finally {
       transport.close();

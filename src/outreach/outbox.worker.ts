@@ -26,8 +26,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import nodemailer from 'nodemailer';
 import { getRound } from '../round/round.service.ts';
 import type { Clock } from '../shared/clock.ts';
+import { msg } from '../shared/i18n/message.ts';
 import { formatOsloDate } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
+import { problemOf, storeProblem } from './outbox.problem.ts';
 import * as repo from './outbox.repository.ts';
 
 /** What the worker needs of a transport; a nodemailer transporter fits. */
@@ -190,7 +192,8 @@ export async function runOutbox(store: Store, transport: MailTransport, o: RunOu
   const sendOne = async (row: repo.OutboxRow): Promise<void> => {
     const claimed = { id: row.id, lease: row.claimed_until };
     if (row.attempts > maxAttempts) {
-      await repo.markFailed(store.db, claimed, `gave up after ${maxAttempts} attempts: ${row.last_error ?? 'no reply'}`);
+      const last = problemOf(row.last_error) ?? msg('outreach.no_reply');
+      await repo.markFailed(store.db, claimed, storeProblem(msg('outreach.gave_up', { attempts: maxAttempts, last })));
       result.failed++;
       return;
     }
@@ -199,7 +202,7 @@ export async function runOutbox(store: Store, transport: MailTransport, o: RunOu
       await repo.markFailed(
         store.db,
         claimed,
-        `not sent: the ${row.round_year} round closed on ${formatOsloDate(new Date(closed.getTime() - 1))}`,
+        storeProblem(msg('outreach.not_sent_closed', { year: row.round_year, date: formatOsloDate(new Date(closed.getTime() - 1)) })),
       );
       result.failed++;
       return;

@@ -2,6 +2,7 @@
  * Answers as domain values, their checks against a question, and their long row form for the
  * store (one row per chosen code / matrix item / number / text).
  */
+import { type Message, msg } from '../shared/i18n/message.ts';
 import { type Language, type Option, type Question, textIn } from './model.ts';
 
 export type Answer =
@@ -41,7 +42,7 @@ export function optionsOf(q: Question, lang: Language = 'nb'): readonly Option[]
   return [...points, ...(scale.extra ?? [])];
 }
 
-/** What can be wrong with an answer; the CLI words it in English, the web form in Norwegian. */
+/** What can be wrong with an answer; worded from the catalogue (answerProblemMessage) or by the respondent form's own words. */
 export type AnswerProblem =
   | { readonly code: 'wrong_kind' }
   | { readonly code: 'none_chosen' }
@@ -101,39 +102,42 @@ export function checkAnswer(q: Question, a: Answer): AnswerProblem | null {
   }
 }
 
-function problemInEnglish(p: AnswerProblem): string {
+/** The problem as a catalogue message (the English wording is the CLI's, unchanged). */
+export function answerProblemMessage(p: AnswerProblem): Message {
   switch (p.code) {
     case 'wrong_kind':
-      return 'the answer does not fit the question type';
+      return msg('questionnaire.answer_wrong_kind');
     case 'none_chosen':
-      return 'no option chosen';
+      return msg('questionnaire.answer_none_chosen');
     case 'one_only':
-      return 'only one option can be chosen';
+      return msg('questionnaire.answer_one_only');
     case 'chosen_twice':
-      return 'an option is chosen twice';
+      return msg('questionnaire.answer_chosen_twice');
     case 'unknown_code':
-      return p.item === undefined ? `no option with code ${p.value}` : `item "${p.item}": no option with code ${p.value}`;
+      return p.item === undefined
+        ? msg('questionnaire.answer_unknown_code', { value: p.value })
+        : msg('questionnaire.answer_unknown_item_code', { item: p.item, value: p.value });
     case 'unknown_item':
-      return `no item "${p.item}"`;
+      return msg('questionnaire.answer_unknown_item', { item: p.item });
     case 'exclusive':
-      return `"${p.label}" cannot be combined with other options`;
+      return msg('questionnaire.answer_exclusive', { label: p.label });
     case 'specify_without_option':
-      return 'a specification is given, but its option is not chosen';
+      return msg('questionnaire.answer_specify_without_option');
     case 'not_integer':
-      return 'expected a whole number';
+      return msg('questionnaire.answer_not_integer');
     case 'below_min':
-      return `${p.value} is below the minimum ${p.min}`;
+      return msg('questionnaire.answer_below_min', { value: p.value, min: p.min });
     case 'above_max':
-      return `${p.value} is above the maximum ${p.max}`;
+      return msg('questionnaire.answer_above_max', { value: p.value, max: p.max });
     case 'too_long':
-      return `the text is longer than ${p.max} characters`;
+      return msg('questionnaire.answer_too_long', { max: p.max });
   }
 }
 
-/** Checks an answer against its question; returns the problem in English, or null. */
-export function answerProblem(q: Question, a: Answer): string | null {
+/** Checks an answer against its question; returns the problem as a message, or null. */
+export function answerProblem(q: Question, a: Answer): Message | null {
   const p = checkAnswer(q, a);
-  return p === null ? null : problemInEnglish(p);
+  return p === null ? null : answerProblemMessage(p);
 }
 
 export function toRows(q: Question, a: Answer): AnswerRow[] {

@@ -3,6 +3,7 @@
  * labels: safe at any time) or structure (keys, codes, types, routing, order: they change what
  * the answers mean or which are asked, so they are refused once the window has opened).
  */
+import { type Message, msg } from '../shared/i18n/message.ts';
 import { optionsOf } from './answer.ts';
 import type { Question, Questionnaire, TextInput } from './model.ts';
 import { toText } from './model.ts';
@@ -11,7 +12,8 @@ export interface QuestionnaireChange {
   readonly kind: 'wording' | 'structure';
   /** Where, e.g. `samarbeid.options[9]`. */
   readonly path: string;
-  readonly what: string;
+  /** What changed, as a catalogue message (stored in the change log as it is). */
+  readonly what: Message;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -20,90 +22,102 @@ const sameText = (a: TextInput | undefined, b: TextInput | undefined) =>
 
 function questionChanges(a: Question, b: Question): QuestionnaireChange[] {
   const out: QuestionnaireChange[] = [];
-  const s = (path: string, what: string) => out.push({ kind: 'structure', path: `${b.key}${path}`, what });
-  const w = (path: string, what: string) => out.push({ kind: 'wording', path: `${b.key}${path}`, what });
-  if (a.type !== b.type) s('', `type ${a.type} → ${b.type}`);
-  if ((a.section ?? '') !== (b.section ?? '')) s('', `moved to section ${b.section ?? '(first)'}`);
-  if (Boolean(a.required) !== Boolean(b.required)) s('', b.required ? 'now required' : 'no longer required');
-  if (!same(a.showIf, b.showIf)) s('.showIf', 'follow-up condition changed');
-  if (!same(a.eligibleIf, b.eligibleIf)) s('.eligibleIf', 'eligibility changed');
-  if (!sameText(a.text, b.text)) w('.text', 'question text changed');
-  if (!sameText(a.help, b.help)) w('.help', 'help text changed');
-  if ((a.shortLabel ?? '') !== (b.shortLabel ?? '')) w('.shortLabel', 'short label changed');
+  const s = (path: string, what: Message) => out.push({ kind: 'structure', path: `${b.key}${path}`, what });
+  const w = (path: string, what: Message) => out.push({ kind: 'wording', path: `${b.key}${path}`, what });
+  if (a.type !== b.type) s('', msg('questionnaire.change_type', { from: a.type, to: b.type }));
+  if ((a.section ?? '') !== (b.section ?? ''))
+    s('', msg('questionnaire.change_section', b.section === undefined ? {} : { section: b.section }));
+  if (Boolean(a.required) !== Boolean(b.required))
+    s('', msg(b.required ? 'questionnaire.change_required' : 'questionnaire.change_not_required'));
+  if (!same(a.showIf, b.showIf)) s('.showIf', msg('questionnaire.change_show_if'));
+  if (!same(a.eligibleIf, b.eligibleIf)) s('.eligibleIf', msg('questionnaire.change_eligible_if'));
+  if (!sameText(a.text, b.text)) w('.text', msg('questionnaire.change_text'));
+  if (!sameText(a.help, b.help)) w('.help', msg('questionnaire.change_help'));
+  if ((a.shortLabel ?? '') !== (b.shortLabel ?? '')) w('.shortLabel', msg('questionnaire.change_short_label'));
   const oa = new Map(optionsOf(a).map((o) => [o.code, o]));
   const ob = new Map(optionsOf(b).map((o) => [o.code, o]));
   for (const [code, o] of oa) {
     const n = ob.get(code);
-    if (!n) s(`.options[${code}]`, `option ${code} removed`);
+    if (!n) s(`.options[${code}]`, msg('questionnaire.change_option_removed', { code }));
     else {
-      if (!sameText(o.label, n.label)) w(`.options[${code}]`, `label of option ${code} changed`);
+      if (!sameText(o.label, n.label)) w(`.options[${code}]`, msg('questionnaire.change_option_label', { code }));
       if (Boolean(o.exclusive) !== Boolean(n.exclusive) || Boolean(o.specify) !== Boolean(n.specify))
-        s(`.options[${code}]`, `option ${code} behaves differently`);
+        s(`.options[${code}]`, msg('questionnaire.change_option_behaviour', { code }));
     }
   }
-  for (const code of ob.keys()) if (!oa.has(code)) s(`.options[${code}]`, `option ${code} added`);
+  for (const code of ob.keys()) if (!oa.has(code)) s(`.options[${code}]`, msg('questionnaire.change_option_added', { code }));
   if (
     !same(
       [...oa.keys()].filter((c) => ob.has(c)),
       [...ob.keys()].filter((c) => oa.has(c)),
     )
   )
-    s('.options', 'options reordered');
+    s('.options', msg('questionnaire.change_options_order'));
   if (a.type === 'matrix' && b.type === 'matrix') {
     const ia = new Map(a.items.map((i) => [i.key, i]));
     const ib = new Map(b.items.map((i) => [i.key, i]));
     for (const [key, i] of ia) {
       const n = ib.get(key);
-      if (!n) s(`.items[${key}]`, `item ${key} removed`);
-      else if (!sameText(i.label, n.label)) w(`.items[${key}]`, `label of item ${key} changed`);
+      if (!n) s(`.items[${key}]`, msg('questionnaire.change_item_removed', { key }));
+      else if (!sameText(i.label, n.label)) w(`.items[${key}]`, msg('questionnaire.change_item_label', { key }));
     }
-    for (const key of ib.keys()) if (!ia.has(key)) s(`.items[${key}]`, `item ${key} added`);
+    for (const key of ib.keys()) if (!ia.has(key)) s(`.items[${key}]`, msg('questionnaire.change_item_added', { key }));
   }
   if (
     (a.type === 'integer' && b.type === 'integer' && (a.min !== b.min || a.max !== b.max)) ||
     (a.type === 'text' && b.type === 'text' && a.maxLength !== b.maxLength)
   ) {
-    s('', 'limits changed');
+    s('', msg('questionnaire.change_limits'));
   }
   return out;
 }
 
 export function diffQuestionnaires(a: Questionnaire, b: Questionnaire): QuestionnaireChange[] {
   const out: QuestionnaireChange[] = [];
-  if (!sameText(a.title, b.title)) out.push({ kind: 'wording', path: 'title', what: 'title changed' });
-  if (!sameText(a.intro, b.intro)) out.push({ kind: 'wording', path: 'intro', what: 'introduction changed' });
+  if (!sameText(a.title, b.title)) out.push({ kind: 'wording', path: 'title', what: msg('questionnaire.change_title') });
+  if (!sameText(a.intro, b.intro)) out.push({ kind: 'wording', path: 'intro', what: msg('questionnaire.change_intro') });
   const sa = new Map(a.sections.map((x) => [x.key, x]));
   const sb = new Map(b.sections.map((x) => [x.key, x]));
   for (const [key, sec] of sa) {
     const n = sb.get(key);
-    if (!n) out.push({ kind: 'structure', path: `sections[${key}]`, what: `section ${key} removed` });
+    if (!n) out.push({ kind: 'structure', path: `sections[${key}]`, what: msg('questionnaire.change_section_removed', { key }) });
     else if (!sameText(sec.title, n.title) || !sameText(sec.intro, n.intro))
-      out.push({ kind: 'wording', path: `sections[${key}]`, what: `section ${key} texts changed` });
+      out.push({ kind: 'wording', path: `sections[${key}]`, what: msg('questionnaire.change_section_texts', { key }) });
   }
-  for (const key of sb.keys()) if (!sa.has(key)) out.push({ kind: 'structure', path: `sections[${key}]`, what: `section ${key} added` });
+  for (const key of sb.keys())
+    if (!sa.has(key)) out.push({ kind: 'structure', path: `sections[${key}]`, what: msg('questionnaire.change_section_added', { key }) });
   if (
     !same(
       [...sa.keys()].filter((k) => sb.has(k)),
       [...sb.keys()].filter((k) => sa.has(k)),
     )
   )
-    out.push({ kind: 'structure', path: 'sections', what: 'sections reordered' });
+    out.push({ kind: 'structure', path: 'sections', what: msg('questionnaire.change_sections_order') });
   const qa = new Map(a.questions.map((q) => [q.key, q]));
   const qb = new Map(b.questions.map((q) => [q.key, q]));
   for (const [key, q] of qa) {
     const n = qb.get(key);
-    if (!n) out.push({ kind: 'structure', path: key, what: `question ${key} removed` });
+    if (!n) out.push({ kind: 'structure', path: key, what: msg('questionnaire.change_question_removed', { key }) });
     else out.push(...questionChanges(q, n));
   }
-  for (const key of qb.keys()) if (!qa.has(key)) out.push({ kind: 'structure', path: key, what: `question ${key} added` });
+  for (const key of qb.keys())
+    if (!qa.has(key)) out.push({ kind: 'structure', path: key, what: msg('questionnaire.change_question_added', { key }) });
   if (
     !same(
       [...qa.keys()].filter((k) => qb.has(k)),
       [...qb.keys()].filter((k) => qa.has(k)),
     )
   )
-    out.push({ kind: 'structure', path: 'questions', what: 'questions reordered' });
+    out.push({ kind: 'structure', path: 'questions', what: msg('questionnaire.change_questions_order') });
   return out;
+}
+
+/** Changes as one message: `samarbeid.options[9] (option 9 added); sections (sections reordered)`. */
+export function changeList(changes: readonly QuestionnaireChange[]): Message {
+  const items = changes.map((c) => msg('questionnaire.change_listed', { path: c.path, what: c.what }));
+  const [first, ...rest] = items;
+  if (first === undefined) return msg('questionnaire.change_unrecognised', { text: '' });
+  return rest.reduce((a, b) => msg('questionnaire.list_next', { a, b }), first);
 }
 
 /**
@@ -111,8 +125,9 @@ export function diffQuestionnaires(a: Questionnaire, b: Questionnaire): Question
  * and is gone now (trends will leave it out), and a label that moved to another code (the code,
  * not the label, carries an option across years).
  */
-export function trendWarnings(earlier: readonly { year: number; questionnaire: Questionnaire }[], next: Questionnaire): string[] {
-  const out: string[] = [];
+export function trendWarnings(earlier: readonly { year: number; questionnaire: Questionnaire }[], next: Questionnaire): Message[] {
+  const out = new Map<string, Message>();
+  const add = (m: Message) => out.set(JSON.stringify(m), m);
   for (const q of next.questions) {
     const now = new Map(optionsOf(q).map((o) => [o.code, toText(o.label).nb]));
     for (const { year, questionnaire } of earlier) {
@@ -122,14 +137,14 @@ export function trendWarnings(earlier: readonly { year: number; questionnaire: Q
         const label = toText(o.label).nb;
         if (!now.has(o.code)) {
           const moved = [...now].find(([, l]) => l === label);
-          out.push(
+          add(
             moved
-              ? `${q.key}: "${label}" was option ${o.code} in ${year} and is option ${moved[0]} now; codes carry options across years, so keep ${o.code}`
-              : `${q.key}: option ${o.code} ("${label}") of ${year} is gone; trends will leave it out`,
+              ? msg('questionnaire.trend_code_moved', { question: q.key, label, code: o.code, year, now: moved[0] })
+              : msg('questionnaire.trend_option_gone', { question: q.key, label, code: o.code, year }),
           );
         }
       }
     }
   }
-  return [...new Set(out)];
+  return [...out.values()];
 }

@@ -9,6 +9,8 @@
  * as code.
  */
 import { z } from 'zod';
+import { msg } from '../shared/i18n/message.ts';
+import { issue } from '../shared/validation.ts';
 
 export const roles = ['kommunedirektor', 'integreringsansvarlig', 'skolesjef'] as const;
 export type Role = (typeof roles)[number];
@@ -17,12 +19,14 @@ export const roleSchema = z.enum(roles);
 export const languages = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-const keySchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'keys are lower-case letters a-z, digits and _, starting with a letter');
+const keyPattern = /^[a-z][a-z0-9_]*$/;
+const keySchema = z.string().refine((s) => keyPattern.test(s), issue(msg('questionnaire.key_format')));
+const nonEmpty = z.string().refine((s) => s.length > 0, issue(msg('questionnaire.text_empty')));
 
 /** A text in bokmål, optionally with nynorsk and English. A plain string is bokmål. */
 export const textSchema = z.union([
-  z.string().min(1, 'text is empty'),
-  z.object({ nb: z.string().min(1, 'text is empty'), nn: z.string().min(1).optional(), en: z.string().min(1).optional() }).strict(),
+  nonEmpty,
+  z.object({ nb: nonEmpty, nn: z.string().min(1).optional(), en: z.string().min(1).optional() }).strict(),
 ]);
 export type TextInput = z.infer<typeof textSchema>;
 export interface Text {
@@ -40,7 +44,7 @@ export function textIn(t: TextInput, lang: Language): string {
 
 export const optionSchema = z
   .object({
-    code: z.number().int('codes are whole numbers'),
+    code: z.number().refine((n) => Number.isSafeInteger(n), issue(msg('questionnaire.code_not_integer'))),
     label: textSchema,
     /** Multiple choice: choosing this option excludes all others ("Nei, ingen resultatmål"). */
     exclusive: z.boolean().optional(),

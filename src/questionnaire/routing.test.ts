@@ -1,12 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { miniQuestionnaire } from '../round/fixtures.ts';
+import { say } from '../shared/i18n/message.ts';
+import type { Lang } from '../shared/i18n/types.ts';
 import { type Answer, answerProblem, fromRows, toRows } from './answer.ts';
 import { askedQuestions, registryConditionHolds, routedAnswers } from './routing.ts';
 import { parseQuestionnaire } from './validate.ts';
 
 const qn = parseQuestionnaire(miniQuestionnaire('skolesjef'));
 const q = (key: string) => qn.questions.find((x) => x.key === key) as (typeof qn.questions)[number];
+/** The answer's problem worded in a language ('' when it fits). */
+const problem = (key: string, a: Answer, lang: Lang = 'en') => {
+  const m = answerProblem(q(key), a);
+  return m === null ? '' : say(m, lang);
+};
 const keys = (attrs: Record<string, number>, answers: [string, Answer][]) => askedQuestions(qn, attrs, new Map(answers)).map((x) => x.key);
 
 describe('routing', () => {
@@ -51,21 +58,24 @@ describe('routing', () => {
 
 describe('answers', () => {
   it('refuses an exclusive option with others, and a specification without its option', () => {
-    assert.match(answerProblem(q('samarbeid_med'), { kind: 'codes', codes: [1, 4] }) ?? '', /cannot be combined/);
-    assert.match(answerProblem(q('samarbeid_med'), { kind: 'codes', codes: [1], text: 'x' }) ?? '', /its option is not chosen/);
+    assert.match(problem('samarbeid_med', { kind: 'codes', codes: [1, 4] }), /cannot be combined/);
+    assert.match(problem('samarbeid_med', { kind: 'codes', codes: [1, 4] }, 'nb'), /^«.+» kan ikke kombineres med andre svaralternativer$/);
+    assert.match(problem('samarbeid_med', { kind: 'codes', codes: [1, 4] }, 'nn'), /kan ikkje kombinerast/);
+    assert.match(problem('samarbeid_med', { kind: 'codes', codes: [1], text: 'x' }), /its option is not chosen/);
     assert.equal(answerProblem(q('samarbeid_med'), { kind: 'codes', codes: [1, 3], text: 'x' }), null);
   });
 
   it('accepts scale extras outside the scale and refuses codes that do not exist', () => {
     assert.equal(answerProblem(q('utfordring'), { kind: 'codes', codes: [9] }), null);
-    assert.match(answerProblem(q('utfordring'), { kind: 'codes', codes: [6] }) ?? '', /no option with code 6/);
-    assert.match(answerProblem(q('samarbeid'), { kind: 'codes', codes: [1, 2] }) ?? '', /only one option/);
+    assert.match(problem('utfordring', { kind: 'codes', codes: [6] }), /no option with code 6/);
+    assert.match(problem('samarbeid', { kind: 'codes', codes: [1, 2] }), /only one option/);
   });
 
   it('checks integer bounds and text length', () => {
-    assert.match(answerProblem(q('antall'), { kind: 'number', value: -1 }) ?? '', /below the minimum 0/);
-    assert.match(answerProblem(q('antall'), { kind: 'number', value: 2.5 }) ?? '', /whole number/);
-    assert.match(answerProblem(q('rolle'), { kind: 'text', value: 'x'.repeat(201) }) ?? '', /longer than 200/);
+    assert.match(problem('antall', { kind: 'number', value: -1 }), /below the minimum 0/);
+    assert.equal(problem('antall', { kind: 'number', value: -1 }, 'nb'), '-1 er mindre enn laveste tillatte verdi (0)');
+    assert.match(problem('antall', { kind: 'number', value: 2.5 }), /whole number/);
+    assert.match(problem('rolle', { kind: 'text', value: 'x'.repeat(201) }), /longer than 200/);
   });
 
   it('turns answers into long rows and back', () => {

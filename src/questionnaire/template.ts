@@ -6,17 +6,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
 import { z } from 'zod';
 import { invalid, notFound } from '../shared/errors.ts';
-import { readUtf8 } from '../shared/text.ts';
-import { parseOrThrow } from '../shared/validation.ts';
+import { msg } from '../shared/i18n/message.ts';
+import { readStructured } from '../shared/structured.ts';
+import { issue, parseOrThrow } from '../shared/validation.ts';
 import { type Questionnaire, type Role, roles, textSchema } from './model.ts';
 import { parseQuestionnaire } from './validate.ts';
 
 const builtinDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'templates');
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
+const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), issue(msg('questionnaire.date_format')));
 
 const templateSchema = z
   .object({
@@ -49,17 +49,12 @@ export function builtinTemplates(): string[] {
 }
 
 function readYaml(file: string, label: string): unknown {
-  const text = readUtf8(fs.readFileSync(file), label);
-  try {
-    return YAML.parse(text);
-  } catch (e) {
-    throw invalid(`${label}: not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`);
-  }
+  return readStructured(fs.readFileSync(file), label);
 }
 
 /** Reads and validates one questionnaire file (YAML or JSON). */
 export function loadQuestionnaireFile(file: string): Questionnaire {
-  if (!fs.existsSync(file)) throw notFound(`no such file: ${file}`);
+  if (!fs.existsSync(file)) throw notFound(msg('questionnaire.no_such_file', { file }));
   return parseQuestionnaire(readYaml(file, path.basename(file)));
 }
 
@@ -68,13 +63,14 @@ export function loadTemplate(nameOrPath: string): Template {
   const dir = /[\\/]/.test(nameOrPath) || fs.existsSync(nameOrPath) ? path.resolve(nameOrPath) : path.join(builtinDir, nameOrPath);
   const metaFile = path.join(dir, 'template.yaml');
   if (!fs.existsSync(metaFile)) {
-    throw notFound(`unknown template "${nameOrPath}" (built in: ${builtinTemplates().join(', ')}; or give a folder with template.yaml)`);
+    throw notFound(msg('questionnaire.unknown_template', { name: nameOrPath, builtin: builtinTemplates().join(', ') }));
   }
   const meta = parseOrThrow(templateSchema, readYaml(metaFile, 'template.yaml'), '', 'template.yaml');
   const questionnaires = new Map<Role, Questionnaire>();
   for (const f of meta.questionnaires) {
     const q = loadQuestionnaireFile(path.join(dir, f));
-    if (questionnaires.has(q.role)) throw invalid(`template.yaml: two questionnaires for role ${q.role}`);
+    if (questionnaires.has(q.role))
+      throw invalid(msg('validation.in_file', { file: 'template.yaml', what: msg('questionnaire.template_role_twice', { role: q.role }) }));
     questionnaires.set(q.role, q);
   }
   return {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type * as GeoJSON from 'geojson';
+import type { AppError } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
 import { describeStores } from '../store/testing.ts';
 import { geometryCredit, importGeometry, loadGeometry, saveGeometry } from './geometry.service.ts';
@@ -215,7 +216,14 @@ describeStores('geometry store', (test) => {
           { properties: {}, geometry: null },
         ]),
       ),
-      { message: 'k.geojson feature 1: geometry.coordinates[0]: a ring needs at least 4 positions (and 1 more problem)' },
+      (e: AppError) => {
+        assert.equal(e.message, 'k.geojson feature 1: geometry.coordinates[0]: a ring needs at least 4 positions (and 1 more problem)');
+        assert.deepEqual(e.texts('nb'), [
+          'k.geojson objekt 1: geometry.coordinates[0]: en ring må ha minst 4 posisjoner',
+          'k.geojson objekt 2: egenskapen «kommune_no» mangler',
+        ]);
+        return true;
+      },
     );
     await assert.rejects(attempt(JSON.stringify(square(10.7, 59.9))), {
       message: 'k.geojson: expected a GeoJSON FeatureCollection, found a Polygon',

@@ -6,8 +6,12 @@
  */
 import type * as GeoJSON from 'geojson';
 import { z } from 'zod';
+import { problemAt } from '../shared/csv.ts';
 import { invalid, notFound, ProblemList } from '../shared/errors.ts';
-import { formatPath } from '../shared/validation.ts';
+import type { Found } from '../shared/i18n/geometry.ts';
+import { isMessage, type Message, msg } from '../shared/i18n/message.ts';
+import { shorten } from '../shared/text.ts';
+import { issue, issueMessage } from '../shared/validation.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './geometry.repository.ts';
 import { codeWidth, defaultTolerance, type GeometryLevel, geometryLevels, type Shape, simplifyShapes, tidyShape } from './geometry.ts';
@@ -64,16 +68,17 @@ export interface PlaceShape {
 }
 
 export function checkLevel(level: string): GeometryLevel {
-  if (!(geometryLevels as readonly string[]).includes(level))
-    throw invalid(`"${level}" is not a geometry level: use fylke, kommune or bydel`);
+  if (!(geometryLevels as readonly string[]).includes(level)) throw invalid(msg('geometry.bad_level', { level: shorten(level) }));
   return level as GeometryLevel;
 }
 
-const position = z.array(z.number()).min(2, 'a position needs a longitude and a latitude');
-const ring = z.array(position).min(4, 'a ring needs at least 4 positions');
+// Our own lengths carry catalogue messages (zod's own "too small" would not say what a ring is).
+const position = z.array(z.number()).refine((p) => p.length >= 2, issue(msg('geometry.position_short')));
+const ring = z.array(position).refine((r) => r.length >= 4, issue(msg('geometry.ring_short')));
+const polygon = z.array(ring).refine((p) => p.length >= 1, issue(msg('geometry.polygon_empty')));
 const shapeSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1, 'a polygon needs a ring') }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1, 'a polygon needs a ring')) }),
+  z.object({ type: z.literal('Polygon'), coordinates: polygon }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(polygon) }),
 ]);
 const featureSchema = z.object({
   type: z.literal('Feature'),
@@ -82,33 +87,31 @@ const featureSchema = z.object({
 });
 const collectionSchema = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
 
-function firstIssue(error: z.ZodError, prefix: string): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const where = formatPath(issue.path, prefix);
-  return where === '' ? issue.message : `${where}: ${issue.message}`;
+function firstIssue(error: z.ZodError, prefix: string): Message {
+  const first = error.issues[0];
+  return first ? issueMessage(first, prefix) : msg('common.invalid_input');
 }
 
-function kindOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : JSON.stringify(value);
+/** What a value is, for a message: its GeoJSON type when it has one. */
+function kindOf(value: unknown, type?: unknown): Found {
+  if (typeof type === 'string') return { type: shorten(type) };
+  if (value === null) return { kind: 'null' };
+  if (Array.isArray(value)) return { kind: 'array' };
+  return typeof value === 'object' ? { kind: 'object' } : { json: shorten(String(JSON.stringify(value))) };
 }
 
 /** Checks a geometry: a Polygon or MultiPolygon in longitude/latitude degrees, positions cut to 2D. */
-function parseShape(raw: unknown): { shape: Shape } | { problem: string } {
+function parseShape(raw: unknown): { shape: Shape } | { problem: Message } {
   const type = (raw as { type?: unknown } | null)?.type;
-  if (raw === null || raw === undefined) return { problem: 'geometry is missing' };
-  if (type !== 'Polygon' && type !== 'MultiPolygon') {
-    return { problem: `geometry is ${typeof type === 'string' ? `a ${type}` : kindOf(raw)}; only Polygon and MultiPolygon are allowed` };
-  }
+  if (raw === null || raw === undefined) return { problem: msg('geometry.missing') };
+  if (type !== 'Polygon' && type !== 'MultiPolygon') return { problem: msg('geometry.not_polygon', { found: kindOf(raw, type) }) };
   const r = shapeSchema.safeParse(raw);
   if (!r.success) return { problem: firstIssue(r.error, 'geometry') };
   const polygons = r.data.type === 'Polygon' ? [r.data.coordinates] : r.data.coordinates;
   for (const p of polygons.flat(2)) {
     const [lon, lat] = p as [number, number];
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-      return {
-        problem: `coordinate [${lon}, ${lat}] is not longitude/latitude in degrees: convert the file to WGS 84 (EPSG:4326) first`,
-      };
+      return { problem: msg('geometry.not_degrees', { lon, lat }) };
     }
   }
   const flat = (rings: number[][][]) => rings.map((rg) => rg.map((p) => [p[0] as number, p[1] as number]));
@@ -139,27 +142,27 @@ function checkFeature(
   options: GeometryImportOptions,
   places: ReadonlyMap<string, string>,
   firstAt: ReadonlyMap<string, number>,
-): Omit<ParsedFeature, 'index'> | string | null {
+): Omit<ParsedFeature, 'index'> | Message | null {
   const { level, idField, nameField, year } = options;
   const f = featureSchema.safeParse(raw);
   if (!f.success) return firstIssue(f.error, '');
   const props = f.data.properties ?? {};
   const idValue = props[idField];
-  if (idValue === undefined || idValue === null) return `property "${idField}" is missing`;
+  if (idValue === undefined || idValue === null) return msg('geometry.property_missing', { name: idField });
   const code = normaliseCode(idValue, level);
-  if (code === undefined) return `property "${idField}" is ${kindOf(idValue)}, not a ${level} number`;
+  if (code === undefined) return msg('geometry.property_not_code', { name: idField, found: kindOf(idValue), level });
   let name: string | null = places.get(code) ?? null;
   if (nameField !== undefined) {
     const n = props[nameField];
-    if (n === undefined || n === null) return `property "${nameField}" is missing`;
-    if (typeof n !== 'string' && typeof n !== 'number') return `property "${nameField}" is ${kindOf(n)}, not a name`;
+    if (n === undefined || n === null) return msg('geometry.property_missing', { name: nameField });
+    if (typeof n !== 'string' && typeof n !== 'number') return msg('geometry.property_not_name', { name: nameField, found: kindOf(n) });
     name = String(n).trim();
   }
   const shape = parseShape(f.data.geometry);
   if ('problem' in shape) return shape.problem;
   const earlier = firstAt.get(code);
-  if (earlier !== undefined) return `${level} ${code} appears again (first in feature ${earlier})`;
-  if (!places.has(code)) return options.skipUnknown ? null : `${level} ${code} is not in the ${year} registry`;
+  if (earlier !== undefined) return msg('geometry.code_again', { level, code, first: earlier });
+  if (!places.has(code)) return options.skipUnknown ? null : msg('geometry.not_in_registry', { level, code, year });
   return { code, name, shape: shape.shape };
 }
 
@@ -177,14 +180,12 @@ function parseFeatures(options: GeometryImportOptions, places: ReadonlyMap<strin
   try {
     json = JSON.parse(options.source.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw invalid(`${file}: not valid JSON (${(e as Error).message})`);
+    throw invalid(problemAt(file, msg('geometry.not_json', { detail: (e as Error).message })));
   }
   const found = (json as { type?: unknown } | null)?.type;
-  if (found !== 'FeatureCollection') {
-    throw invalid(`${file}: expected a GeoJSON FeatureCollection, found ${typeof found === 'string' ? `a ${found}` : kindOf(json)}`);
-  }
+  if (found !== 'FeatureCollection') throw invalid(problemAt(file, msg('geometry.not_collection', { found: kindOf(json, found) })));
   const collection = collectionSchema.safeParse(json);
-  if (!collection.success) throw invalid(`${file}: ${firstIssue(collection.error, '')}`);
+  if (!collection.success) throw invalid(problemAt(file, firstIssue(collection.error, '')));
 
   const problems = new ProblemList();
   const out: ParsedFeature[] = [];
@@ -192,7 +193,7 @@ function parseFeatures(options: GeometryImportOptions, places: ReadonlyMap<strin
   collection.data.features.forEach((raw, i) => {
     const index = i + 1;
     const r = checkFeature(raw, options, places, firstAt);
-    if (typeof r === 'string') problems.add(`${file} feature ${index}: ${r}`);
+    if (isMessage(r)) problems.add(problemAt(msg('geometry.feature', { file, index }), r));
     else if (r !== null) {
       firstAt.set(r.code, index);
       out.push({ index, ...r });
@@ -210,10 +211,8 @@ export async function importGeometry(store: Store, options: GeometryImportOption
   const year = checkYear(options.year);
   const level = checkLevel(options.level);
   const tolerance = options.tolerance ?? defaultTolerance[level];
-  if (!Number.isFinite(tolerance) || tolerance < 0) throw invalid(`tolerance "${tolerance}" is not a number of km² (0 or more)`);
-  if (!(await repo.hasRegistry(store.db, year))) {
-    throw notFound(`no registry for ${year}: import one with "kommunepuls registry import --year ${year} FILE.csv" before its shapes`);
-  }
+  if (!Number.isFinite(tolerance) || tolerance < 0) throw invalid(msg('geometry.bad_tolerance', { value: String(tolerance) }));
+  if (!(await repo.hasRegistry(store.db, year))) throw notFound(msg('geometry.no_registry', { year }));
   const places = await repo.registryPlaces(store.db, year, level);
   const { features, total } = parseFeatures(options, places);
 
@@ -226,7 +225,10 @@ export async function importGeometry(store: Store, options: GeometryImportOption
   features.forEach((f, i) => {
     const shape = simplified[i];
     if (shape) rows.push({ code: f.code, name: f.name, geojson: JSON.stringify(shape), credit: options.credit ?? null });
-    else problems.add(`${options.fileName} feature ${f.index}: the shape of ${level} ${f.code} has no area`);
+    else
+      problems.add(
+        problemAt(msg('geometry.feature', { file: options.fileName, index: f.index }), msg('geometry.no_area', { level, code: f.code })),
+      );
   });
   problems.throwIfAny();
 
@@ -265,18 +267,18 @@ export async function saveGeometry(
   const rows: repo.GeometryRow[] = [];
   for (const f of features) {
     if (f.code === '') {
-      problems.add(`${level} shape with an empty code`);
+      problems.add(msg('geometry.empty_code', { level }));
       continue;
     }
-    if (seen.has(f.code)) problems.add(`${level} ${f.code} appears twice`);
+    if (seen.has(f.code)) problems.add(msg('geometry.code_twice', { level, code: f.code }));
     seen.add(f.code);
     const parsed = parseShape(f.geometry);
     if ('problem' in parsed) {
-      problems.add(`${level} ${f.code}: ${parsed.problem}`);
+      problems.add(problemAt(`${level} ${f.code}`, parsed.problem));
       continue;
     }
     const shape = tidyShape(parsed.shape);
-    if (!shape) problems.add(`${level} ${f.code}: the shape has no area`);
+    if (!shape) problems.add(problemAt(`${level} ${f.code}`, msg('geometry.shape_no_area')));
     else rows.push({ code: f.code, name: f.name, geojson: JSON.stringify(shape), credit });
   }
   problems.throwIfAny();

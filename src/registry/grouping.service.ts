@@ -1,10 +1,11 @@
 /**
  * Groupings: the built-in ones plus those loaded from a YAML/JSON file into the store.
  */
-import YAML from 'yaml';
 import { z } from 'zod';
 import { conflict, invalid } from '../shared/errors.ts';
-import { readUtf8 } from '../shared/text.ts';
+import { type Message, msg } from '../shared/i18n/message.ts';
+import { readStructured } from '../shared/structured.ts';
+import { shorten } from '../shared/text.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import type { Store } from '../store/store.ts';
 import { builtinGroupings } from './grouping.builtin.ts';
@@ -28,7 +29,7 @@ export async function getGrouping(store: Store, key: string): Promise<Grouping> 
   const found = (await listGroupings(store)).find((g) => g.grouping.key === key);
   if (!found) {
     const keys = (await listGroupings(store)).map((g) => g.grouping.key).join(', ');
-    throw invalid(`unknown grouping "${key}" (known: ${keys})`);
+    throw invalid(msg('grouping.unknown', { key: shorten(key), known: keys }));
   }
   return found.grouping;
 }
@@ -37,20 +38,15 @@ const fileSchema = z.object({ groupings: z.array(groupingSchema).min(1) }).stric
 
 /** Loads groupings from a YAML or JSON file (`groupings: [...]`); all or nothing. */
 export async function importGroupings(store: Store, input: string | Uint8Array, file: string, now = new Date()): Promise<Grouping[]> {
-  const text = readUtf8(input, file);
-  let data: unknown;
-  try {
-    data = YAML.parse(text);
-  } catch (e) {
-    throw invalid(`${file}: not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`);
-  }
+  let data = readStructured(input, file);
   if (Array.isArray(data)) data = { groupings: data };
   const parsed = parseOrThrow(fileSchema, data, '', file);
   const builtinKeys = new Set(builtinGroupings.map((g) => g.key));
   const keys = new Set<string>();
   parsed.groupings.forEach((g, i) => {
-    if (builtinKeys.has(g.key)) throw conflict(`${file}: groupings[${i}].key: "${g.key}" is a built-in grouping`);
-    if (keys.has(g.key)) throw invalid(`${file}: groupings[${i}].key: "${g.key}" appears twice`);
+    const at = (what: Message) => msg('validation.in_file', { file, what: msg('common.at', { where: `groupings[${i}].key`, what }) });
+    if (builtinKeys.has(g.key)) throw conflict(at(msg('grouping.builtin', { key: g.key })));
+    if (keys.has(g.key)) throw invalid(at(msg('grouping.twice', { key: g.key })));
     keys.add(g.key);
   });
   await store.db.transaction().execute(async (trx) => {

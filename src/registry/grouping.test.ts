@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { AppError } from '../shared/errors.ts';
 import { describeStores } from '../store/testing.ts';
 import { builtinGroupings } from './grouping.builtin.ts';
 import { getGrouping, importGroupings, listGroupings } from './grouping.service.ts';
@@ -97,8 +98,10 @@ describeStores('groupings from a file', (test) => {
         { key: 'bad', kind: 'cuts', label: 'Bad', attribute: 'folketall', cuts: [10, 5], labels: ['a', 'b', 'c'] },
       ],
     });
-    await assert.rejects(importGroupings(store, bad, 'extra.json'), {
-      message: 'extra.json: groupings[1].cuts[1]: cut points must increase',
+    await assert.rejects(importGroupings(store, bad, 'extra.json'), (e: AppError) => {
+      assert.equal(e.message, 'extra.json: groupings[1].cuts[1]: cut points must increase');
+      assert.equal(e.text('nb'), 'extra.json: groupings[1].cuts[1]: grensene må være stigende');
+      return true;
     });
     assert.equal(
       (await listGroupings(store)).some((x) => x.grouping.key === 'ok_one'),

@@ -4,9 +4,12 @@
  * the unit's attributes, so a new grouping needs no code change.
  */
 import { z } from 'zod';
+import { msg } from '../shared/i18n/message.ts';
+import { issue } from '../shared/validation.ts';
 import type { Unit } from './registry.types.ts';
 
-const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'keys are lower-case letters, digits and _');
+// A refinement rather than `.regex`, so the message is ours (zod would name the pattern).
+const key = z.string().refine((k) => /^[a-z][a-z0-9_]*$/.test(k), issue(msg('grouping.key_format')));
 
 const cutsGrouping = z
   .object({
@@ -21,11 +24,11 @@ const cutsGrouping = z
   .superRefine((g, ctx) => {
     for (let i = 1; i < g.cuts.length; i++) {
       if ((g.cuts[i] as number) <= (g.cuts[i - 1] as number)) {
-        ctx.addIssue({ code: 'custom', path: ['cuts', i], message: 'cut points must increase' });
+        ctx.addIssue({ code: 'custom', path: ['cuts', i], ...issue(msg('grouping.cuts_increase')) });
       }
     }
     if (g.labels.length !== g.cuts.length + 1) {
-      ctx.addIssue({ code: 'custom', path: ['labels'], message: `${g.cuts.length} cut points need ${g.cuts.length + 1} labels` });
+      ctx.addIssue({ code: 'custom', path: ['labels'], ...issue(msg('grouping.labels_count', { cuts: g.cuts.length })) });
     }
   });
 
@@ -44,7 +47,8 @@ const valuesGrouping = z
     const seen = new Set<number>();
     g.categories.forEach((c, i) => {
       for (const v of c.values) {
-        if (seen.has(v)) ctx.addIssue({ code: 'custom', path: ['categories', i, 'values'], message: `value ${v} is in two categories` });
+        if (seen.has(v))
+          ctx.addIssue({ code: 'custom', path: ['categories', i, 'values'], ...issue(msg('grouping.value_twice', { value: v })) });
         seen.add(v);
       }
     });

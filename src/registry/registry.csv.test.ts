@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readCsv } from '../shared/csv.ts';
+import type { AppError } from '../shared/errors.ts';
 import { csvFields, fixtureUnits, registryCsv, withCell } from './fixtures.ts';
 import { parseMappingCsv, parseRegistryCsv, registryToCsv } from './registry.csv.ts';
 
@@ -31,6 +32,22 @@ describe('registry CSV', () => {
   it('rejects a CSV row with a non-numeric population, naming line and column', () => {
     const csv = withCell(registryCsv({ units: 100 }), 57, 'folketall', '12a');
     assert.throws(() => parse(csv), { message: 'registry.csv line 57, column folketall: "12a" is not a number' });
+  });
+
+  it('words a bad row in bokmål and nynorsk, with the location and the count in the same language', () => {
+    let csv = withCell(registryCsv({ units: 100 }), 5, 'sentralitet', 'x');
+    csv = withCell(csv, 9, 'folketall', '1.2.3');
+    assert.throws(
+      () => parse(csv),
+      (e: AppError) => {
+        assert.equal(e.text('nb'), 'registry.csv linje 5, kolonne sentralitet: «x» er ikke et tall (og 1 problem til)');
+        assert.deepEqual(e.texts('nn'), [
+          'registry.csv linje 5, kolonne sentralitet: «x» er ikkje eit tal',
+          'registry.csv linje 9, kolonne folketall: «1.2.3» er ikkje eit tal',
+        ]);
+        return true;
+      },
+    );
   });
 
   it('counts the further problems after the first', () => {

@@ -3,10 +3,11 @@
  * attribute columns) into units, checking every row. Spreadsheets drop leading zeros, so a 3-digit
  * municipality number and a 1-digit county number are padded (301 → 0301, 3 → 03).
  */
-import { type CsvTable, csvLine, location } from '../shared/csv.ts';
+import { type CsvTable, csvLine, location, problemAt } from '../shared/csv.ts';
 import { ProblemList } from '../shared/errors.ts';
+import { type Message, msg } from '../shared/i18n/message.ts';
 import { parseNumber } from '../shared/numbers.ts';
-import { quoteShort } from '../shared/text.ts';
+import { shorten } from '../shared/text.ts';
 import type { MappingEntry, Unit } from './registry.types.ts';
 
 export const requiredColumns = ['kommunenummer', 'navn', 'fylkesnummer', 'fylkesnavn'] as const;
@@ -33,17 +34,16 @@ function normaliseCountyNumber(raw: string): string | undefined {
 export function parseRegistryCsv(table: CsvTable): Unit[] {
   const { file } = table;
   const problems = new ProblemList();
+  const inHeader = (what: Message) => problems.add(problemAt(location(file, 1), what));
   for (const col of requiredColumns) {
-    if (!table.header.includes(col)) problems.add(`${location(file, 1)}: required column "${col}" is missing`);
+    if (!table.header.includes(col)) inHeader(msg('csv.required_column_missing', { column: col }));
   }
   const attributes = table.header.filter((h) => !(requiredColumns as readonly string[]).includes(h));
   for (const a of attributes) {
     if ([...a].length > MAX_ATTRIBUTE_NAME_LENGTH) {
-      problems.add(`${location(file, 1)}: the attribute name ${quoteShort(a)} is longer than ${MAX_ATTRIBUTE_NAME_LENGTH} characters`);
+      inHeader(msg('registry.attribute_too_long', { name: shorten(a), max: MAX_ATTRIBUTE_NAME_LENGTH }));
     } else if (!attributeName.test(a)) {
-      problems.add(
-        `${location(file, 1)}: the attribute name ${quoteShort(a)} may hold only lower-case letters, digits and _, starting with a letter`,
-      );
+      inHeader(msg('registry.attribute_characters', { name: shorten(a) }));
     }
   }
   problems.throwIfAny();
@@ -53,30 +53,28 @@ export function parseRegistryCsv(table: CsvTable): Unit[] {
   const countyNames = new Map<string, { name: string; line: number }>();
   for (const row of table.rows) {
     const cell = (c: string) => row.cells.get(c) ?? '';
-    const at = (c: string) => location(file, row.line, c);
+    const at = (c: string, what: Message) => problems.add(problemAt(location(file, row.line, c), what));
     const number = normaliseUnitNumber(cell('kommunenummer'));
     const countyNumber = normaliseCountyNumber(cell('fylkesnummer'));
     const name = cell('navn');
     const countyName = cell('fylkesnavn');
     if (number === undefined) {
-      problems.add(
-        `${at('kommunenummer')}: ${quoteShort(cell('kommunenummer'))} is not a municipality number (4 digits) or district number (6 digits)`,
-      );
+      at('kommunenummer', msg('registry.bad_unit_number', { value: shorten(cell('kommunenummer')) }));
     } else if (lineOf.has(number)) {
-      problems.add(`${at('kommunenummer')}: ${number} already appears on line ${lineOf.get(number)}`);
+      at('kommunenummer', msg('registry.already_on_line', { what: number, line: lineOf.get(number) as number }));
     }
-    if (name === '') problems.add(`${at('navn')}: the name is empty`);
+    if (name === '') at('navn', msg('registry.name_empty'));
     if (countyNumber === undefined) {
-      problems.add(`${at('fylkesnummer')}: ${quoteShort(cell('fylkesnummer'))} is not a county number (2 digits)`);
+      at('fylkesnummer', msg('registry.bad_county_number', { value: shorten(cell('fylkesnummer')) }));
     } else if (number !== undefined && number.slice(0, 2) !== countyNumber) {
-      problems.add(`${at('fylkesnummer')}: ${countyNumber} does not match municipality number ${number} (its first two digits)`);
+      at('fylkesnummer', msg('registry.county_mismatch', { county: countyNumber, number }));
     }
-    if (countyName === '') problems.add(`${at('fylkesnavn')}: the county name is empty`);
+    if (countyName === '') at('fylkesnavn', msg('registry.county_name_empty'));
     if (countyNumber !== undefined && countyName !== '') {
       const known = countyNames.get(countyNumber);
       if (known === undefined) countyNames.set(countyNumber, { name: countyName, line: row.line });
       else if (known.name !== countyName) {
-        problems.add(`${at('fylkesnavn')}: county ${countyNumber} is called ${quoteShort(known.name)} on line ${known.line}`);
+        at('fylkesnavn', msg('registry.county_two_names', { county: countyNumber, name: shorten(known.name), line: known.line }));
       }
     }
     const values: Record<string, number> = {};
@@ -84,7 +82,7 @@ export function parseRegistryCsv(table: CsvTable): Unit[] {
       const raw = cell(a);
       if (raw === '') continue;
       const n = parseNumber(raw);
-      if (n === undefined) problems.add(`${at(a)}: ${quoteShort(raw)} is not a number`);
+      if (n === undefined) at(a, msg('registry.not_a_number', { value: shorten(raw) }));
       else values[a] = n;
     }
     if (number === undefined || countyNumber === undefined) continue;
@@ -102,12 +100,11 @@ export function parseRegistryCsv(table: CsvTable): Unit[] {
   }
   for (const u of units) {
     if (u.parentNumber !== null && !lineOf.has(u.parentNumber)) {
-      problems.add(
-        `${location(file, lineOf.get(u.number) ?? 0, 'kommunenummer')}: district ${u.number}'s municipality ${u.parentNumber} is not in the file`,
-      );
+      const what = msg('registry.district_without_municipality', { district: u.number, municipality: u.parentNumber });
+      problems.add(problemAt(location(file, lineOf.get(u.number) ?? 0, 'kommunenummer'), what));
     }
   }
-  if (table.rows.length === 0) problems.add(`${file}: the file has a header but no units`);
+  if (table.rows.length === 0) problems.add(problemAt(file, msg('registry.no_units')));
   problems.throwIfAny();
   return units;
 }
@@ -139,35 +136,35 @@ export function parseMappingCsv(table: CsvTable, ctx: MappingContext): MappingEn
   const { file } = table;
   const problems = new ProblemList();
   for (const col of ['fra_nummer', 'til_nummer']) {
-    if (!table.header.includes(col)) problems.add(`${location(file, 1)}: required column "${col}" is missing`);
+    if (!table.header.includes(col)) problems.add(problemAt(location(file, 1), msg('csv.required_column_missing', { column: col })));
   }
   for (const h of table.header) {
-    if (!['fra_nummer', 'til_nummer', 'andel'].includes(h)) problems.add(`${location(file, 1)}, column ${h}: unknown column`);
+    if (!['fra_nummer', 'til_nummer', 'andel'].includes(h)) problems.add(problemAt(location(file, 1, h), msg('csv.unknown_column')));
   }
   problems.throwIfAny();
   const entries: MappingEntry[] = [];
   const seen = new Map<string, number>();
   const sharesByFrom = new Map<string, { sum: number; withShare: number; rows: number; line: number }>();
   for (const row of table.rows) {
-    const at = (c: string) => location(file, row.line, c);
+    const at = (c: string, what: Message) => problems.add(problemAt(location(file, row.line, c), what));
     const rawFrom = row.cells.get('fra_nummer') ?? '';
     const rawTo = row.cells.get('til_nummer') ?? '';
     const rawShare = row.cells.get('andel') ?? '';
     const from = normaliseUnitNumber(rawFrom);
     const to = normaliseUnitNumber(rawTo);
-    if (from === undefined) problems.add(`${at('fra_nummer')}: ${quoteShort(rawFrom)} is not a unit number`);
-    else if (!ctx.fromUnits.has(from)) problems.add(`${at('fra_nummer')}: ${from} is not in the ${ctx.fromYear} registry`);
-    if (to === undefined) problems.add(`${at('til_nummer')}: ${quoteShort(rawTo)} is not a unit number`);
-    else if (!ctx.toUnits.has(to)) problems.add(`${at('til_nummer')}: ${to} is not in the ${ctx.toYear} registry`);
+    if (from === undefined) at('fra_nummer', msg('registry.not_a_unit_number', { value: shorten(rawFrom) }));
+    else if (!ctx.fromUnits.has(from)) at('fra_nummer', msg('registry.not_in_registry', { number: from, year: ctx.fromYear }));
+    if (to === undefined) at('til_nummer', msg('registry.not_a_unit_number', { value: shorten(rawTo) }));
+    else if (!ctx.toUnits.has(to)) at('til_nummer', msg('registry.not_in_registry', { number: to, year: ctx.toYear }));
     let share: number | null = null;
     if (rawShare !== '') {
       const n = parseNumber(rawShare);
-      if (n === undefined || n <= 0 || n > 1) problems.add(`${at('andel')}: ${quoteShort(rawShare)} is not a share between 0 and 1`);
+      if (n === undefined || n <= 0 || n > 1) at('andel', msg('registry.bad_share', { value: shorten(rawShare) }));
       else share = n;
     }
     if (from === undefined || to === undefined) continue;
     const key = `${from}>${to}`;
-    if (seen.has(key)) problems.add(`${at('til_nummer')}: ${from} → ${to} already appears on line ${seen.get(key)}`);
+    if (seen.has(key)) at('til_nummer', msg('registry.already_on_line', { what: `${from} → ${to}`, line: seen.get(key) as number }));
     seen.set(key, row.line);
     const s = sharesByFrom.get(from) ?? { sum: 0, withShare: 0, rows: 0, line: row.line };
     s.rows++;
@@ -180,9 +177,7 @@ export function parseMappingCsv(table: CsvTable, ctx: MappingContext): MappingEn
   }
   for (const [from, s] of sharesByFrom) {
     if (s.rows > 1 && (s.withShare !== s.rows || Math.abs(s.sum - 1) > 0.001)) {
-      problems.add(
-        `${location(file, s.line, 'andel')}: ${from} is split into ${s.rows} units, so each row needs a share and they must add up to 1`,
-      );
+      problems.add(problemAt(location(file, s.line, 'andel'), msg('registry.split_shares', { number: from, rows: s.rows })));
     }
   }
   problems.throwIfAny();

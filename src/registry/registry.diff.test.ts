@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readCsv } from '../shared/csv.ts';
+import type { AppError } from '../shared/errors.ts';
 import { buildPlan, diffRegistry, parseMoveCsv, type RoundFacts } from './registry.diff.ts';
 import { districtRoles, type Unit } from './registry.types.ts';
 
@@ -190,12 +191,12 @@ describe('moves file', () => {
   it('refuses rows that do not move a unit that goes into the new file, naming line and column', () => {
     assert.throws(
       () => read('fra,til\n0302,0305\n0304,0399\n030105,0305\n0304,0301\n'),
-      (e: Error & { details: string[] }) => {
+      (e: AppError) => {
         assert.equal(
           e.message,
           'flytting.csv line 2, column fra: 0302 is still in the new file; only units that go can move (and 3 more problems)',
         );
-        assert.deepEqual(e.details, [
+        assert.deepEqual(e.texts('en').slice(1), [
           'flytting.csv line 3, column til: 0399 is not in the new file',
           'flytting.csv line 4, column til: 030105 and 0305 are not the same kind of unit (municipality: 4 digits, district: 6)',
           'flytting.csv line 5, column fra: 0304 already appears on line 3',

@@ -7,8 +7,10 @@
  * again inside the transaction that applies it.
  */
 import { createHash } from 'node:crypto';
-import { type CsvTable, location } from '../shared/csv.ts';
+import { type CsvTable, location, problemAt } from '../shared/csv.ts';
 import { ProblemList } from '../shared/errors.ts';
+import { type Message, msg } from '../shared/i18n/message.ts';
+import { shorten } from '../shared/text.ts';
 import { normaliseUnitNumber } from './registry.csv.ts';
 import type { Unit } from './registry.types.ts';
 
@@ -97,11 +99,11 @@ export function parseMoveCsv(table: CsvTable, ctx: MoveContext): Map<string, str
   const problems = new ProblemList();
   const pair = moveColumns.find(([f, t]) => table.header.includes(f) && table.header.includes(t));
   if (!pair) {
-    problems.add(`${location(file, 1)}: the columns are "fra,til" (or "from,to"): the old number and the new one`);
+    problems.add(problemAt(location(file, 1), msg('registry.move_columns')));
     problems.throwIfAny();
   }
   const [fromCol, toCol] = pair as (typeof moveColumns)[number];
-  for (const h of table.header) if (h !== fromCol && h !== toCol) problems.add(`${location(file, 1)}, column ${h}: unknown column`);
+  for (const h of table.header) if (h !== fromCol && h !== toCol) problems.add(problemAt(location(file, 1, h), msg('csv.unknown_column')));
   problems.throwIfAny();
   const moves = new Map<string, string>();
   const lineOf = new Map<string, number>();
@@ -110,21 +112,19 @@ export function parseMoveCsv(table: CsvTable, ctx: MoveContext): Map<string, str
     const rawTo = row.cells.get(toCol) ?? '';
     const from = normaliseUnitNumber(rawFrom);
     const to = normaliseUnitNumber(rawTo);
-    const at = (c: string) => location(file, row.line, c);
-    if (from === undefined) problems.add(`${at(fromCol)}: "${rawFrom}" is not a unit number`);
-    else if (lineOf.has(from)) problems.add(`${at(fromCol)}: ${from} already appears on line ${lineOf.get(from)}`);
-    else if (ctx.incoming.has(from)) problems.add(`${at(fromCol)}: ${from} is still in the new file; only units that go can move`);
-    else if (!ctx.leaving.has(from)) problems.add(`${at(fromCol)}: ${from} is not in the stored ${ctx.year} registry or its rounds`);
-    if (to === undefined) problems.add(`${at(toCol)}: "${rawTo}" is not a unit number`);
-    else if (!ctx.incoming.has(to)) problems.add(`${at(toCol)}: ${to} is not in the new file`);
+    const at = (c: string, what: Message) => problems.add(problemAt(location(file, row.line, c), what));
+    if (from === undefined) at(fromCol, msg('registry.not_a_unit_number', { value: shorten(rawFrom) }));
+    else if (lineOf.has(from)) at(fromCol, msg('registry.already_on_line', { what: from, line: lineOf.get(from) as number }));
+    else if (ctx.incoming.has(from)) at(fromCol, msg('registry.move_still_in_file', { number: from }));
+    else if (!ctx.leaving.has(from)) at(fromCol, msg('registry.move_not_stored', { number: from, year: ctx.year }));
+    if (to === undefined) at(toCol, msg('registry.not_a_unit_number', { value: shorten(rawTo) }));
+    else if (!ctx.incoming.has(to)) at(toCol, msg('registry.move_target_missing', { number: to }));
     if (from === undefined || to === undefined) continue;
-    if (from.length !== to.length) {
-      problems.add(`${at(toCol)}: ${from} and ${to} are not the same kind of unit (municipality: 4 digits, district: 6)`);
-    }
+    if (from.length !== to.length) at(toCol, msg('registry.move_kind_differs', { from, to }));
     if (!lineOf.has(from)) lineOf.set(from, row.line);
     moves.set(from, to);
   }
-  if (table.rows.length === 0) problems.add(`${file}: the file has a header but no rows`);
+  if (table.rows.length === 0) problems.add(problemAt(file, msg('registry.no_rows')));
   problems.throwIfAny();
   return moves;
 }

@@ -8,6 +8,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { conflict, notFound } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import type { ReimportPlan } from './registry.diff.ts';
 import * as repo from './registry.repository.ts';
@@ -50,7 +51,7 @@ const toStored = (text: string | Buffer, file: string): StoredFile => ({
 async function load(store: Store, id: string, by: string): Promise<Pending> {
   const raw = /^[A-Za-z0-9_-]{22}$/.test(id) ? await repo.findPendingUpload(store.db, id) : undefined;
   const p = raw === undefined ? undefined : (JSON.parse(raw) as Pending);
-  if (!p || p.by !== by) throw notFound('no such upload waiting: upload the file again');
+  if (!p || p.by !== by) throw notFound(msg('registry.upload_gone'));
   return p;
 }
 
@@ -118,7 +119,7 @@ export async function applyPendingRegistryImport(
 ): Promise<RegistryImportResult> {
   const p = await load(store, id, input.by);
   if (input.sha256 !== p.sha256 || sha256(bytes(p.registry)) !== p.sha256) {
-    throw conflict('nothing changed: this is not the file whose changes were shown; upload it again');
+    throw conflict(msg('registry.upload_differs'));
   }
   const result = await importRegistry(store, p.year, bytes(p.registry), p.registry.file, {
     confirm: true,

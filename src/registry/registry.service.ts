@@ -5,11 +5,12 @@
  */
 import { readCsv } from '../shared/csv.ts';
 import { AppError, conflict, invalid, notFound } from '../shared/errors.ts';
+import { type Message, msg, say } from '../shared/i18n/message.ts';
+import type { Lang } from '../shared/i18n/types.ts';
 import type { Store } from '../store/store.ts';
 import { parseMappingCsv, parseRegistryCsv } from './registry.csv.ts';
 import {
   type Attached,
-  attachedKinds,
   buildPlan,
   leavingNumbers,
   type NamedUnit,
@@ -21,7 +22,7 @@ import * as repo from './registry.repository.ts';
 import { districtRoles, type MappingEntry, type Unit } from './registry.types.ts';
 
 export function checkYear(year: number): number {
-  if (!Number.isInteger(year) || year < 1900 || year > 2200) throw invalid(`"${year}" is not a year`);
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) throw invalid(msg('registry.not_a_year', { value: String(year) }));
   return year;
 }
 
@@ -88,54 +89,25 @@ export async function planRegistryImport(
 /** Whether importing over the stored year needs a confirmation: rounds use it. */
 export const needsConfirmation = (plan: ReimportPlan) => plan.rounds.length > 0 && !plan.firstImport;
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const attachedWords: Record<keyof Attached, [string, string]> = {
-  links: ['link', 'links'],
-  responses: ['response', 'responses'],
-  contacts: ['contact', 'contacts'],
-  outbox: ['mail', 'mails'],
-  followups: ['follow-up', 'follow-ups'],
-};
-/** `3 links, 1 response` */
-export const attachedText = (a: Attached) =>
-  attachedKinds
-    .filter((k) => a[k] > 0)
-    .map((k) => count(a[k], ...attachedWords[k]))
-    .join(', ');
+/** `3 links, 1 response` (in English unless told otherwise). */
+export const attachedText = (a: Attached, lang: Lang = 'en') => say(msg('registry.attached', { attached: a }), lang);
 
 /** `1514 Sande`, or the number alone for a round unit outside the registry. */
 export const unitText = (u: NamedUnit) => (u.name === '' ? u.number : `${u.number} ${u.name}`);
 
-const someOf = (list: readonly string[], n: number) => `${list.slice(0, n).join(', ')}${list.length > n ? ', …' : ''}`;
-
-/** Why a plan cannot be applied: one line, and one detail per unit or move (null when it can). */
-export function refusal(plan: ReimportPlan): { message: string; details: string[] } | null {
+/** Why a plan cannot be applied: one problem, and one detail per unit or move (null when it can). */
+export function refusal(plan: ReimportPlan): { problem: Message; details: Message[] } | null {
   const details = [
-    ...plan.blocked.map((b) => `${unitText(b.unit)}: ${attachedText(b.attached)} (round ${b.rounds.join(', ')})`),
-    ...plan.collisions.map(
-      (c) =>
-        `${c.from} → ${c.to}: ${c.other === c.to ? `${c.to} has its own response` : `${c.other} moves there too, with a response`} as ${c.role} in the ${c.round} round`,
-    ),
+    ...plan.blocked.map((b) => msg('registry.blocked_unit', { unit: unitText(b.unit), attached: b.attached, rounds: b.rounds })),
+    ...plan.collisions.map((c) => msg('registry.collision', { from: c.from, to: c.to, other: c.other, role: c.role, round: c.round })),
   ];
   if (details.length === 0) return null;
-  const parts = [];
-  if (plan.blocked.length > 0) {
-    parts.push(
-      `${count(plan.blocked.length, 'unit that goes has', 'units that go have')} links, responses, contacts or mail in rounds on the ${plan.year} registry and no row in a mapping file (fra,til): ${someOf(
-        plan.blocked.map((b) => b.unit.number),
-        5,
-      )}`,
-    );
-  }
-  if (plan.collisions.length > 0) {
-    parts.push(
-      `${count(plan.collisions.length, 'move gives', 'moves give')} one unit two responses: ${someOf(
-        plan.collisions.map((c) => `${c.from} → ${c.to} (${c.other === c.to ? 'own response' : `with ${c.other}`})`),
-        3,
-      )}`,
-    );
-  }
-  return { message: `nothing changed: ${parts.join('; ')}`, details };
+  const problem = msg('registry.refused', {
+    year: plan.year,
+    blocked: plan.blocked.map((b) => b.unit.number),
+    collisions: plan.collisions.map((c) => ({ from: c.from, to: c.to, other: c.other })),
+  });
+  return { problem, details };
 }
 
 /**
@@ -158,15 +130,13 @@ export async function importRegistry(
     await repo.lockRoundRecords(trx, store.dialect);
     const p = await makePlan(trx, year, units, options.mapping);
     if (needsConfirmation(p) && !options.confirm) {
-      throw conflict(
-        `nothing changed: the ${year} registry is used by the round${p.rounds.length === 1 ? '' : 's'} ${p.rounds.join(', ')}, so a new file needs a confirmation`,
-      );
+      throw conflict(msg('registry.needs_confirmation', { year, rounds: p.rounds }));
     }
     if (options.expect !== undefined && options.expect !== p.fingerprint) {
-      throw conflict(`nothing changed: the ${year} registry or its rounds changed since the changes were shown; look at them again`);
+      throw conflict(msg('registry.changed_since_shown', { year }));
     }
     const refused = refusal(p);
-    if (refused) throw new AppError('conflict', refused.message, refused.details);
+    if (refused) throw new AppError('conflict', refused.problem, refused.details, { explains: true });
     const copyContacts = await repo.numbersInOtherRounds(
       trx,
       year,
@@ -204,21 +174,20 @@ export async function saveRegistry(store: Store, year: number, units: readonly U
   checkYear(year);
   await store.db.transaction().execute(async (trx) => {
     const rounds = await repo.roundsOnRegistryYear(trx, year);
-    if (rounds.length > 0)
-      throw conflict(`the ${year} registry is used by the round ${rounds.map((r) => r.year).join(', ')}: import it as a file instead`);
+    if (rounds.length > 0) throw conflict(msg('registry.used_by_round', { year, rounds: rounds.map((r) => r.year) }));
     await repo.replaceYear(trx, year, units);
   });
 }
 
 export async function getRegistry(store: Store, year: number): Promise<Unit[]> {
   const units = await repo.listUnits(store.db, checkYear(year));
-  if (units.length === 0) throw notFound(`no registry for ${year}: import one with "kommunepuls registry import --year ${year} FILE.csv"`);
+  if (units.length === 0) throw notFound(msg('registry.none_for_year', { year }));
   return units;
 }
 
 export async function getUnit(store: Store, year: number, number: string): Promise<Unit> {
   const unit = await repo.findUnit(store.db, year, number);
-  if (!unit) throw notFound(`no unit ${number} in the ${year} registry`);
+  if (!unit) throw notFound(msg('registry.no_unit', { number, year }));
   return unit;
 }
 
@@ -235,13 +204,13 @@ export async function importMapping(
 ): Promise<{ entries: number }> {
   checkYear(fromYear);
   checkYear(toYear);
-  if (fromYear === toYear) throw invalid('a mapping goes between two different years');
+  if (fromYear === toYear) throw invalid(msg('registry.mapping_same_year'));
   const [fromUnits, toUnits] = await Promise.all([repo.unitNumbers(store.db, fromYear), repo.unitNumbers(store.db, toYear)]);
   for (const [y, set] of [
     [fromYear, fromUnits],
     [toYear, toUnits],
   ] as const) {
-    if (set.size === 0) throw notFound(`no registry for ${y}: import both years' registries before their mapping`);
+    if (set.size === 0) throw notFound(msg('registry.mapping_needs_registries', { year: y }));
   }
   const entries = parseMappingCsv(readCsv(text, file), { fromUnits, toUnits, fromYear, toYear });
   await store.db.transaction().execute((trx) => repo.replaceMapping(trx, fromYear, toYear, entries));

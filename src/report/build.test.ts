@@ -7,6 +7,7 @@ import type { Answer } from '../questionnaire/answer.ts';
 import { importRegistry } from '../registry/registry.service.ts';
 import { miniRegistryCsv, writeMiniTemplate } from '../round/fixtures.ts';
 import { createRound } from '../round/round.service.ts';
+import { AppError } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
 import { describeStores } from '../store/testing.ts';
 import { buildReport, figureCaption, nText } from './build.ts';
@@ -179,6 +180,23 @@ chapters:
     await assert.rejects(buildReport(store, 2019, bad), /chapters\[0\]\.blocks\[1\]\.text: \{\{share .*\}\}: samarbeid has no option 7/);
     const unknown = parseReportDefinition('title: T\nchapters: [{title: A, blocks: [{text: "{{nope}}"}]}]');
     await assert.rejects(buildReport(store, 2019, unknown), /unknown placeholder "nope"/);
+  });
+
+  test('words a placeholder problem in Norwegian on the report page, naming its block', async (store) => {
+    await setUp(store);
+    const bad = parseReportDefinition(
+      'title: T\nchapters: [{title: A, blocks: [{text: "{{share role=kommunedirektor question=samarbeid codes=7}}"}]}]',
+    );
+    const e = await buildReport(store, 2019, bad).then(
+      () => assert.fail('the build should fail'),
+      (err: unknown) => err,
+    );
+    assert.ok(e instanceof AppError);
+    assert.equal(
+      e.text('nb'),
+      'chapters[0].blocks[0].text: {{share role=kommunedirektor question=samarbeid codes=7}}: samarbeid har ikke svaralternativ 7',
+    );
+    assert.ok(!e.text('nn').includes('has no option'), e.text('nn'));
   });
 
   test('renders the report as one page that escapes the text of the definition', async (store) => {

@@ -7,6 +7,7 @@ import { type Representativeness, representativeness } from '../analysis/represe
 import { type RoundStatus, roundStatus } from '../monitor/monitor.service.ts';
 import { getRound } from '../round/round.service.ts';
 import { AppError, invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import { formatNumber } from '../shared/numbers.ts';
 import type { Store } from '../store/store.ts';
 import type { FigureSpec, ReportDefinition, TableSpec } from './definition.ts';
@@ -120,7 +121,7 @@ async function buildFigure(
   try {
     fig = await computeFigure(store, year, spec);
   } catch (e) {
-    if (e instanceof AppError) throw new AppError(e.code, `${where}: ${e.message}`, e.details);
+    if (e instanceof AppError) throw new AppError(e.code, msg('common.at', { where, what: e.problem }), e.more);
     throw e;
   }
   const title = await fillPlaceholders(spec.title ?? fig.questionText, ctx, `${where}.title`);
@@ -176,7 +177,7 @@ export async function buildReport(
         if ('text' in b) return { kind: 'text', markdown: await fillPlaceholders(b.text, ctx, `${where}.text`) };
         if ('figure' in b && n) return buildFigure(store, year, b.figure, ctx, `${where}.figure`, n);
         if ('table' in b && n) return buildTable(store, year, b.table, ctx, `${where}.table`, n);
-        throw invalid(`${where}: a block needs text, figure or table`);
+        throw invalid(msg('common.at', { where, what: msg('report.block_needs_content') }));
       };
       return { ci, label, run };
     }),
@@ -205,7 +206,7 @@ export async function buildReport(
     });
   }
   progress(total, total, 'Ferdig');
-  if (chapters.length === 0) throw invalid('the report definition has no chapters');
+  if (chapters.length === 0) throw invalid(msg('report.no_chapters'));
   return {
     year,
     title: await fillPlaceholders(def.title, ctx, 'title'),

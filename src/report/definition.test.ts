@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { AppError } from '../shared/errors.ts';
 import { builtinDefinitions, loadReportDefinition, parseReportDefinition } from './definition.ts';
 
 describe('report definitions', () => {
@@ -39,5 +40,28 @@ describe('report definitions', () => {
 
   it('says which definitions exist when one is missing', () => {
     assert.throws(() => loadReportDefinition('nope-2030'), /no report definition "nope-2030" \(built in: kommuneundersokelse-2019/);
+  });
+
+  it('words definition problems in Norwegian, with the line and column of a YAML error', () => {
+    const problem = (text: string) => {
+      try {
+        parseReportDefinition(text, 'r.yaml');
+      } catch (e) {
+        if (e instanceof AppError) return e;
+        throw e;
+      }
+      assert.fail('the definition should be refused');
+    };
+    const trend = problem(
+      'title: T\nchapters:\n  - title: A\n    blocks:\n      - figure: {kind: trend, id: Tolk, questions: [{role: skolesjef, question: q}]}\n',
+    );
+    assert.deepEqual(trend.texts('nb'), [
+      'r.yaml: chapters[0].blocks[0].figure.id: bruk små bokstaver, sifre, - og _',
+      'chapters[0].blocks[0].figure.codes: en trend trenger svaralternativene den følger (codes)',
+      'chapters[0].blocks[0].figure.years: en trend trenger årene sine ([fra, til])',
+    ]);
+    const yaml = problem('title: T\nchapters: [a: b: c]\n');
+    assert.match(yaml.text('nb'), /^r\.yaml: kan ikke leses som YAML eller JSON \(linje 2, kolonne \d+\)$/);
+    assert.match(yaml.text('en'), /^r\.yaml: not valid YAML\/JSON: \S/);
   });
 });

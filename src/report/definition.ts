@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
 import { z } from 'zod';
 import { roleSchema } from '../questionnaire/model.ts';
 import { invalid } from '../shared/errors.ts';
-import { readUtf8 } from '../shared/text.ts';
-import { parseOrThrow } from '../shared/validation.ts';
+import { type Message, msg } from '../shared/i18n/message.ts';
+import { readStructured } from '../shared/structured.ts';
+import { issue, parseOrThrow } from '../shared/validation.ts';
 
 const questionRefSchema = z
   .object({
@@ -24,7 +24,7 @@ const questionRefSchema = z
   .strict();
 export type QuestionRef = z.infer<typeof questionRefSchema>;
 
-const id = z.string().regex(/^[a-z0-9_-]+$/, 'use lower-case letters, digits, - and _');
+const id = z.string().refine((s) => /^[a-z0-9_-]+$/.test(s), issue(msg('report.id_format')));
 
 /**
  * Chart kinds:
@@ -65,17 +65,17 @@ const figureSchema = z
   })
   .strict()
   .superRefine((f, ctx) => {
-    const need = (cond: boolean, field: string, message: string) => {
-      if (!cond) ctx.addIssue({ code: 'custom', path: [field], message });
+    const need = (cond: boolean, field: string, problem: Message) => {
+      if (!cond) ctx.addIssue({ code: 'custom', path: [field], ...issue(problem) });
     };
-    if (f.kind === 'breakdown') need(f.by !== undefined, 'by', 'a breakdown needs a grouping (by)');
+    if (f.kind === 'breakdown') need(f.by !== undefined, 'by', msg('report.breakdown_needs_by'));
     if (f.kind === 'trend') {
-      need(f.codes !== undefined, 'codes', 'a trend needs the options it follows (codes)');
-      need(f.years !== undefined, 'years', 'a trend needs its years ([from, to])');
+      need(f.codes !== undefined, 'codes', msg('report.trend_needs_codes'));
+      need(f.years !== undefined, 'years', msg('report.trend_needs_years'));
     }
-    if (f.kind === 'roles') need(f.questions.length >= 2, 'questions', 'roles side by side need at least two questions');
+    if (f.kind === 'roles') need(f.questions.length >= 2, 'questions', msg('report.roles_need_two'));
     if (f.kind === 'bars' || f.kind === 'breakdown' || f.kind === 'trend' || f.kind === 'integer')
-      need(f.questions.length === 1, 'questions', `a ${f.kind} figure shows one question`);
+      need(f.questions.length === 1, 'questions', msg('report.one_question', { kind: f.kind }));
   });
 export type FigureSpec = z.infer<typeof figureSchema>;
 
@@ -129,7 +129,7 @@ export const reportDefinitionSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['chapters', ci, 'blocks', bi, 'figure' in b ? 'figure' : 'table', 'id'],
-            message: `id "${thing.id}" is used already at ${other}`,
+            ...issue(msg('report.id_used', { id: thing.id, other })),
           });
         else seen.set(thing.id, here);
       });
@@ -139,14 +139,7 @@ export type ReportDefinition = z.infer<typeof reportDefinitionSchema>;
 
 /** Reads a definition from YAML or JSON text (bytes must be UTF-8); errors name the path of the bad field. */
 export function parseReportDefinition(input: string | Uint8Array, fileName = 'report definition'): ReportDefinition {
-  const text = readUtf8(input, fileName);
-  let raw: unknown;
-  try {
-    raw = YAML.parse(text);
-  } catch (e) {
-    throw invalid(`${fileName}: not valid YAML/JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-  }
-  return parseOrThrow(reportDefinitionSchema, raw, '', fileName);
+  return parseOrThrow(reportDefinitionSchema, readStructured(input, fileName), '', fileName);
 }
 
 const builtinDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'definitions');
@@ -168,7 +161,7 @@ export function loadReportDefinition(nameOrPath: string): ReportDefinition {
   try {
     text = fs.readFileSync(file);
   } catch {
-    throw invalid(`no report definition "${nameOrPath}" (built in: ${builtinDefinitions().join(', ')}; or give a file path)`);
+    throw invalid(msg('report.no_definition', { name: nameOrPath, builtin: builtinDefinitions().join(', ') }));
   }
   return parseReportDefinition(text, path.basename(file));
 }

@@ -15,6 +15,7 @@ import { textIn } from '../questionnaire/model.ts';
 import { geometryCredit, loadGeometry } from '../registry/geometry.service.ts';
 import { getRound } from '../round/round.service.ts';
 import { invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import type { MapProperties } from './charts/choropleth.ts';
 import type { FigureSpec, QuestionRef } from './definition.ts';
@@ -181,7 +182,7 @@ export async function computeFigure(store: Store, year: number, spec: FigureSpec
 
   if (spec.kind === 'breakdown') {
     const f = await frequencies(store, year, first.role, first.question, wilsonInterval, options);
-    if (f.items) throw invalid(`a breakdown figure needs a question that is not a matrix (${first.question})`);
+    if (f.items) throw invalid(msg('report.breakdown_not_matrix', { question: first.question }));
     const b = await breakdown(store, year, first.role, first.question, spec.by as string, wilsonInterval, options);
     const codes = kept(f, exclude).map((o) => o.code);
     const test = b.test ?? null;
@@ -213,7 +214,7 @@ export async function computeFigure(store: Store, year: number, spec: FigureSpec
   const ns = refs.map((ref, i) => ({ role: ref.role, label: ref.label ?? rolePlural[ref.role], n: nOf(freqs[i] as Frequencies) }));
 
   if (spec.kind === 'bars') {
-    if (f0.items) throw invalid(`${first.question} is a matrix: show it as "stacked" or "roles"`);
+    if (f0.items) throw invalid(msg('report.bars_matrix', { question: first.question }));
     return {
       questionText,
       ns,
@@ -263,7 +264,7 @@ export async function computeFigure(store: Store, year: number, spec: FigureSpec
   // roles: the same question of several roles side by side.
   const codes = spec.codes;
   if (f0.items) {
-    if (!codes) throw invalid(`roles side by side for the matrix ${first.question} need the options counted as the share (codes)`);
+    if (!codes) throw invalid(msg('report.roles_matrix_codes', { question: first.question }));
     const categories = f0.items.map((it) => it.label);
     return {
       questionText,

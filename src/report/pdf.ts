@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { escapeHtml } from '../server/html.ts';
 import { AppError } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import type { Progress, Report } from './build.ts';
 import { renderReportHtml } from './render.ts';
 
@@ -21,11 +22,7 @@ export function countPdfPages(pdf: Uint8Array): number {
 }
 
 export async function launchChromium(executablePath: string): Promise<Browser> {
-  if (!fs.existsSync(executablePath))
-    throw new AppError(
-      'config',
-      `no Chromium at ${executablePath} to print the PDF (install Debian's chromium: apt-get install -y chromium, or set KOMMUNEPULS_CHROMIUM)`,
-    );
+  if (!fs.existsSync(executablePath)) throw new AppError('config', msg('report.no_chromium', { path: executablePath }));
   return chromium.launch({ executablePath, args });
 }
 

@@ -11,6 +11,7 @@ import { type Frequencies, frequencies } from '../analysis/frequencies.ts';
 import type { RoundStatus } from '../monitor/monitor.service.ts';
 import { type Role, roles } from '../questionnaire/model.ts';
 import { invalid } from '../shared/errors.ts';
+import { type Message, msg } from '../shared/i18n/message.ts';
 import { formatNumber } from '../shared/numbers.ts';
 import type { Store } from '../store/store.ts';
 
@@ -72,7 +73,7 @@ export async function fillPlaceholders(text: string, ctx: PlaceholderContext, wh
           return [kv.slice(0, i), kv.slice(i + 1)] as const;
         }),
     );
-    parts.push(resolveOne(name, args, ctx, freq, `${where}: {{${m[0].slice(2, -2).trim()}}}`));
+    parts.push(resolveOne(name, args, ctx, freq, { where, placeholder: m[0].slice(2, -2).trim() }));
   }
   parts.push(text.slice(last));
   return (await Promise.all(parts)).join('');
@@ -83,18 +84,20 @@ async function resolveOne(
   args: ReadonlyMap<string, string>,
   ctx: PlaceholderContext,
   freq: (role: Role, question: string) => Promise<Frequencies>,
-  where: string,
+  at: { where: string; placeholder: string },
 ): Promise<string> {
+  /** A problem named by the field and the placeholder it is in. */
+  const bad = (what: Message) => invalid(msg('report.in_placeholder', { ...at, what }));
   const capital = rawName[0] !== rawName[0]?.toLowerCase();
   const name = rawName.toLowerCase();
   const arg = (k: string): string => {
     const v = args.get(k);
-    if (v === undefined) throw invalid(`${where}: "${name}" needs ${k}=…`);
+    if (v === undefined) throw bad(msg('report.placeholder_needs', { name, arg: k }));
     return v;
   };
   const role = (): Role => {
     const r = arg('role');
-    if (!(roles as readonly string[]).includes(r)) throw invalid(`${where}: unknown role "${r}" (${roles.join(', ')})`);
+    if (!(roles as readonly string[]).includes(r)) throw bad(msg('report.placeholder_role', { role: r, roles: roles.join(', ') }));
     return r as Role;
   };
   const as = args.get('as');
@@ -116,7 +119,7 @@ async function resolveOne(
       case 'coverage': {
         const c = m.coverage[role()];
         const of = arg('of');
-        if (of !== 'population' && of !== 'immigrants') throw invalid(`${where}: of= must be population or immigrants`);
+        if (of !== 'population' && of !== 'immigrants') throw bad(msg('report.placeholder_of'));
         return percent(of === 'population' ? (c?.populationShare ?? 0) : (c?.immigrantShare ?? 0));
       }
       case 'n': {
@@ -128,26 +131,29 @@ async function resolveOne(
         const codes = arg('codes')
           .split(',')
           .map((c) => Number(c));
-        if (codes.some((c) => !Number.isInteger(c))) throw invalid(`${where}: codes= must be whole numbers separated by commas`);
+        if (codes.some((c) => !Number.isInteger(c))) throw bad(msg('report.placeholder_codes'));
         const item = args.get('item');
         const table = item ? f.items?.find((i) => i.key === item) : f;
-        if (!table) throw invalid(`${where}: ${f.question.key} has no item "${item}"`);
-        if (f.items && !item) throw invalid(`${where}: ${f.question.key} is a matrix: say which item=`);
+        if (!table) throw bad(msg('report.no_item', { question: f.question.key, item: item ?? '' }));
+        if (f.items && !item) throw bad(msg('report.matrix_needs_item', { question: f.question.key }));
         const all = [...table.options, ...table.apart];
         const unknown = codes.filter((c) => !all.some((o) => o.code === c));
-        if (unknown.length > 0) throw invalid(`${where}: ${f.question.key} has no option ${unknown.join(', ')}`);
+        if (unknown.length > 0) throw bad(msg('report.no_option', { question: f.question.key, codes: unknown.join(', ') }));
         const count = all.filter((o) => codes.includes(o.code)).reduce((s, o) => s + o.count, 0);
         return shareAs(table.n > 0 ? count / table.n : 0, as, count);
       }
       case 'ref': {
         const id = arg('id');
         const r = ctx.refs.get(id);
-        if (!r) throw invalid(`${where}: no figure or table with id "${id}"`);
+        if (!r) throw bad(msg('report.no_ref', { id }));
         return r;
       }
       default:
-        throw invalid(
-          `${where}: unknown placeholder "${rawName}" (year, units, responses, rate, anyrole, coverage, share, n, districts, ref)`,
+        throw bad(
+          msg('report.unknown_placeholder', {
+            name: rawName,
+            names: 'year, units, responses, rate, anyrole, coverage, share, n, districts, ref',
+          }),
         );
     }
   })();

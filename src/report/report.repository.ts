@@ -129,11 +129,11 @@ export async function latestDocuments(
   return r ? { id: Number(r.id), html: r.html, pdf: r.pdf === null ? null : Buffer.from(r.pdf), finished_at: r.finished_at } : undefined;
 }
 
-/** Marks builds that stopped reporting progress (a server that died mid-build) as failed. */
-export async function failStale(db: Db, before: string, at: string): Promise<void> {
+/** Marks builds that stopped reporting progress (a server that died mid-build) as failed, saying why. */
+export async function failStale(db: Db, before: string, at: string, error: string): Promise<void> {
   await db
     .updateTable('report_build')
-    .set({ status: 'failed', error: 'avbrutt: bygget sluttet å melde fremdrift (serveren ble stoppet?)', finished_at: at })
+    .set({ status: 'failed', error, finished_at: at })
     .where('status', '=', 'running')
     .where('updated_at', '<', before)
     .execute();

@@ -5,6 +5,7 @@
  */
 import { getRound } from '../round/round.service.ts';
 import { AppError, conflict } from '../shared/errors.ts';
+import { type Message, msg, say } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import { buildReport, type Progress, type Report } from './build.ts';
 import { defaultDefinitionFor, loadReportDefinition } from './definition.ts';
@@ -16,8 +17,10 @@ export interface ReportFiles {
   readonly report: Report;
   readonly html: string;
   readonly pdf: Buffer | null;
-  /** Why there is no PDF, when there is none. */
+  /** Why there is no PDF, when there is none (English, as the CLI prints it). */
   readonly pdfError: string | null;
+  /** The same as a message, for the report page to word in Norwegian. */
+  readonly pdfProblem: Message | null;
   readonly timings: { readonly computeMs: number; readonly htmlMs: number; readonly pdfMs: number };
 }
 
@@ -43,7 +46,7 @@ export async function makeReportFiles(store: Store, year: number, options: Build
   const html = renderReportHtml(report);
   const t2 = performance.now();
   let pdf: Buffer | null = null;
-  let pdfError: string | null = null;
+  let pdfProblem: AppError | null = null;
   if (options.pdf) {
     const total = def.chapters.reduce((s, c) => s + c.blocks.length, 0);
     try {
@@ -52,11 +55,19 @@ export async function makeReportFiles(store: Store, year: number, options: Build
       );
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      pdfError = e.message;
+      pdfProblem = e;
     }
   }
   const t3 = performance.now();
-  return { report, html, pdf, pdfError, timings: { computeMs: t1 - t0, htmlMs: t2 - t1, pdfMs: t3 - t2 } };
+  const pdfError = pdfProblem?.message ?? null;
+  return {
+    report,
+    html,
+    pdf,
+    pdfError,
+    pdfProblem: pdfProblem?.problem ?? null,
+    timings: { computeMs: t1 - t0, htmlMs: t2 - t1, pdfMs: t3 - t2 },
+  };
 }
 
 const staleAfterMs = 5 * 60_000;
@@ -74,9 +85,10 @@ export async function startBuild(
   const now = options.now ?? (() => new Date());
   const definition = await definitionFor(store, year, options.definition);
   loadReportDefinition(definition);
-  await repo.failStale(store.db, new Date(now().getTime() - staleAfterMs).toISOString(), now().toISOString());
+  const stale = new Date(now().getTime() - staleAfterMs).toISOString();
+  await repo.failStale(store.db, stale, now().toISOString(), say(msg('report.build_stale'), 'nb'));
   const running = (await repo.listBuilds(store.db, year, 1)).find((b) => b.status === 'running');
-  if (running) throw conflict(`rapporten for ${year} bygges allerede (bygg ${running.id})`);
+  if (running) throw conflict(msg('report.build_running', { year, id: running.id }));
   const id = await repo.insertBuild(store.db, year, definition, options.byUser, now().toISOString());
   let last = 0;
   const progress: Progress = (done, total, what) => {
@@ -92,11 +104,13 @@ export async function startBuild(
       await repo.finishBuild(
         store.db,
         id,
-        { status: 'done', html: files.html, pdf: files.pdf, pdfError: files.pdfError },
+        // The build's problems are stored as the report page (bokmål) shows them.
+        { status: 'done', html: files.html, pdf: files.pdf, pdfError: files.pdfProblem && say(files.pdfProblem, 'nb') },
         now().toISOString(),
       );
     } catch (e) {
-      const message = e instanceof AppError ? e.message : `uventet feil: ${e instanceof Error ? e.message : String(e)}`;
+      // A bug (not an AppError) is logged; the page says only that, so nothing internal shows.
+      const message = e instanceof AppError ? e.text('nb') : say(msg('report.build_crashed'), 'nb');
       if (!(e instanceof AppError)) console.error(e);
       await repo.finishBuild(store.db, id, { status: 'failed', error: message }, now().toISOString()).catch(() => undefined);
     }

@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { saveMailTemplate } from '../outreach/mail-template.service.ts';
 import type { Questionnaire } from '../questionnaire/model.ts';
 import { importMapping, importRegistry } from '../registry/registry.service.ts';
+import { AppError } from '../shared/errors.ts';
+import { say } from '../shared/i18n/message.ts';
 import { describeStores } from '../store/testing.ts';
 import { miniRegistryCsv, writeMiniTemplate } from './fixtures.ts';
+import * as repo from './round.repository.ts';
 import { createRound, getRound, roundQuestionnaire, roundUnits } from './round.service.ts';
 import { createRoundFrom, questionnaireLog, saveRoundQuestionnaire } from './round-setup.ts';
 
@@ -52,18 +55,64 @@ describeStores('preparing a round', (test) => {
     const before = new Date('2020-12-01T10:00:00Z');
     const r = await saveRoundQuestionnaire(store, 2020, 'kommunedirektor', q, 'Kari', before);
     assert.deepEqual(
-      r.changes.map((c) => [c.kind, c.path, c.what]),
+      r.changes.map((c) => [c.kind, c.path, say(c.what, 'en')]),
       [
         ['structure', 'samarbeid.options[9]', 'option 9 removed'],
         ['structure', 'samarbeid.options[3]', 'option 3 added'],
         ['structure', 'ny_oppfolging', 'question ny_oppfolging added'],
       ],
     );
-    assert.deepEqual(r.warnings, ['samarbeid: option 9 ("Vet ikke") of 2019 is gone; trends will leave it out']);
+    assert.deepEqual(
+      r.warnings.map((w) => say(w, 'en')),
+      ['samarbeid: option 9 ("Vet ikke") of 2019 is gone; trends will leave it out'],
+    );
+    assert.deepEqual(
+      r.warnings.map((w) => say(w, 'nb')),
+      ['samarbeid: svaralternativ 9 («Vet ikke») fra 2019 finnes ikke lenger; trendene vil utelate det.'],
+    );
     assert.ok((await roundQuestionnaire(store, 2020, 'kommunedirektor')).questions.some((x) => x.key === 'ny_oppfolging'));
     const log = await questionnaireLog(store, 2020, 'kommunedirektor');
     assert.equal(log.length, 1);
     assert.equal(log[0]?.by, 'Kari');
+    assert.deepEqual(
+      log[0]?.changes.map((c) => say(c.what, 'nb')),
+      ['svaralternativ 9 er fjernet', 'svaralternativ 3 er lagt til', 'spørsmålet ny_oppfolging er lagt til'],
+    );
+  });
+
+  test('reads a change log written before the message catalogue into the same messages', async (store) => {
+    await importRegistry(store, 2019, miniRegistryCsv, 'r2019.csv');
+    await createRound(store, { year: 2019, template });
+    const old = [
+      { kind: 'structure', path: 'samarbeid', what: 'type single → multi' },
+      { kind: 'structure', path: 'samarbeid', what: 'moved to section (first)' },
+      { kind: 'wording', path: 'samarbeid.options[3]', what: 'label of option 3 changed' },
+      { kind: 'structure', path: 'questions', what: 'questions reordered' },
+      { kind: 'wording', path: 'x', what: 'something else entirely' },
+    ];
+    await repo.insertQuestionnaireChange(store.db, {
+      round_year: 2019,
+      role: 'skolesjef',
+      at: '2019-12-01T10:00:00.000Z',
+      by_user: 'Kari',
+      changes: JSON.stringify(old),
+    });
+    const [entry] = await questionnaireLog(store, 2019, 'skolesjef');
+    assert.deepEqual(
+      entry?.changes.map((c) => say(c.what, 'en')),
+      old.map((c) => c.what),
+      'the English reads as it was stored',
+    );
+    assert.deepEqual(
+      entry?.changes.map((c) => say(c.what, 'nb')),
+      [
+        'typen er endret fra Ett svar til Flere svar mulig',
+        'flyttet til den første seksjonen',
+        'teksten til svaralternativ 3 er endret',
+        'spørsmålene har fått ny rekkefølge',
+        'endring: something else entirely',
+      ],
+    );
   });
 
   test('refuses structural changes once the window has opened but lets the wording change', async (store) => {
@@ -86,6 +135,12 @@ describeStores('preparing a round', (test) => {
     await assert.rejects(
       saveRoundQuestionnaire(store, 2019, 'kommunedirektor', reordered, 'Kari', during),
       /only wording can change now, not questions \(questions reordered\)/,
+    );
+    const refused = await saveRoundQuestionnaire(store, 2019, 'kommunedirektor', reordered, 'Kari', during).catch((e: unknown) => e);
+    assert.ok(refused instanceof AppError);
+    assert.equal(
+      refused.text('nb'),
+      'svarperioden for 2019 åpnet 2020-01-03, så nå kan bare ordlyden endres, ikke strukturen: questions (spørsmålene har fått ny rekkefølge)',
     );
     const recoded = clone(await roundQuestionnaire(store, 2019, 'kommunedirektor'));
     (recoded.questions.find((x) => x.key === 'samarbeid') as { options: { code: number }[] }).options[1] = {

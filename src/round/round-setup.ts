@@ -5,11 +5,13 @@
  * is frozen once the window has opened, wording is not; every save is logged).
  */
 
-import { diffQuestionnaires, type QuestionnaireChange, trendWarnings } from '../questionnaire/diff.ts';
+import { readChanges } from '../questionnaire/change-log.ts';
+import { changeList, diffQuestionnaires, type QuestionnaireChange, trendWarnings } from '../questionnaire/diff.ts';
 import type { Questionnaire, Role } from '../questionnaire/model.ts';
 import { parseQuestionnaire } from '../questionnaire/validate.ts';
 import { getRegistry, resolveMapping } from '../registry/registry.service.ts';
 import { conflict, invalid, notFound } from '../shared/errors.ts';
+import { type Message, msg } from '../shared/i18n/message.ts';
 import { addYears } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './round.repository.ts';
@@ -37,10 +39,10 @@ export async function createRoundFrom(
   now = new Date(),
 ): Promise<{ round: Round; units: Record<string, number>; division: DivisionChange }> {
   const source = await getRound(store, input.from);
-  if (input.year <= input.from) throw invalid(`the new round (${input.year}) must come after ${input.from}`);
+  if (input.year <= input.from) throw invalid(msg('round.copy_not_later', { year: input.year, from: input.from }));
   const registryYear = input.registryYear ?? input.year;
   const units = await getRegistry(store, registryYear);
-  if (units.length === 0) throw notFound(`no registry for ${registryYear}: import it first`);
+  if (units.length === 0) throw notFound(msg('round.no_registry', { year: registryYear }));
   const shift = input.year - input.from;
   const counts = await insertRound(
     store,
@@ -84,7 +86,7 @@ async function divisionChange(store: Store, fromRound: number, fromYear: number,
 
 export interface QuestionnaireSave {
   readonly changes: readonly QuestionnaireChange[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Message[];
 }
 
 /**
@@ -102,15 +104,13 @@ export async function saveRoundQuestionnaire(
 ): Promise<QuestionnaireSave> {
   const round = await getRound(store, year);
   const next = parseQuestionnaire(input, role);
-  if (next.role !== role) throw invalid(`the file is the ${next.role} questionnaire, not ${role}: nothing changed`);
+  if (next.role !== role) throw invalid(msg('round.wrong_role_file', { fileRole: next.role, role }));
   const current = (await roundQuestionnaires(store, year)).get(role);
-  if (!current) throw notFound(`the ${year} round has no questionnaire for ${role}`);
+  if (!current) throw notFound(msg('round.no_questionnaire', { year, role }));
   const changes = diffQuestionnaires(current, next);
   const structural = changes.filter((c) => c.kind === 'structure');
   if (structural.length > 0 && now >= round.opensAt) {
-    throw conflict(
-      `the ${year} window opened on ${round.window.opens}: only wording can change now, not ${structural.map((c) => `${c.path} (${c.what})`).join('; ')}`,
-    );
+    throw conflict(msg('round.structure_frozen', { year, opens: round.window.opens, changes: changeList(structural) }));
   }
   const earlier: { year: number; questionnaire: Questionnaire }[] = [];
   for (const r of await listRounds(store)) {
@@ -141,6 +141,6 @@ export async function questionnaireLog(
   return (await repo.questionnaireChanges(store.db, year, role)).map((r) => ({
     at: new Date(r.at),
     by: r.by_user,
-    changes: JSON.parse(r.changes),
+    changes: readChanges(r.changes),
   }));
 }

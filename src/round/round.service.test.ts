@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { importRegistry } from '../registry/registry.service.ts';
+import { AppError } from '../shared/errors.ts';
 import { describeStores } from '../store/testing.ts';
 import { miniRegistryCsv, writeMiniTemplate } from './fixtures.ts';
 import { createRound, getRound, isOpen, listRounds, roundQuestionnaire, roundUnits, setRoundReminders } from './round.service.ts';
@@ -30,7 +31,12 @@ describeStores('rounds', (test) => {
     assert.deepEqual(round.reminders, [7]);
     assert.deepEqual((await setRoundReminders(store, 2019, [21, 7, 14, 7])).reminders, [7, 14, 21]);
     assert.deepEqual((await getRound(store, 2019)).reminders, [7, 14, 21]);
-    await assert.rejects(setRoundReminders(store, 2019, [0]), /"0" is not a reminder day/);
+    await assert.rejects(setRoundReminders(store, 2019, [0]), (e: unknown) => {
+      assert.ok(e instanceof AppError);
+      assert.match(e.message, /"0" is not a reminder day/);
+      assert.equal(e.text('nb'), '«0» er ikke en purredag (et helt antall dager etter åpning, 1–366)');
+      return true;
+    });
   });
 
   test('shifts the template window to the round year and takes a given registry year', async (store) => {

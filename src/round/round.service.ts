@@ -11,6 +11,7 @@ import { parseQuestionnaire } from '../questionnaire/validate.ts';
 import { getRegistry } from '../registry/registry.service.ts';
 import { districtRoles } from '../registry/registry.types.ts';
 import { conflict, invalid, notFound } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import { addDays, addYears, osloDate, osloMidnightUtc } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './round.repository.ts';
@@ -75,8 +76,7 @@ function legacyReminders(key: string): readonly number[] {
 /** Checks reminder days: whole days after opening, at least 1, each once, sorted. */
 export function checkReminderDays(days: readonly number[]): number[] {
   for (const d of days) {
-    if (!Number.isInteger(d) || d < 1 || d > 366)
-      throw invalid(`"${d}" is not a reminder day (a whole number of days after opening, 1–366)`);
+    if (!Number.isInteger(d) || d < 1 || d > 366) throw invalid(msg('round.reminder_day', { day: d }));
   }
   return [...new Set(days)].sort((a, b) => a - b);
 }
@@ -87,7 +87,7 @@ function checkDate(label: string, d: string): string {
   try {
     osloMidnightUtc(d);
   } catch {
-    throw invalid(`${label}: "${d}" is not a date (YYYY-MM-DD)`);
+    throw invalid(msg('round.not_a_date', { label, value: d }));
   }
   return d;
 }
@@ -98,7 +98,7 @@ export async function createRound(store: Store, input: CreateRoundInput, now = n
   const shift = input.year - template.year;
   const opens = checkDate('--opens', input.opens ?? addYears(template.window.opens, shift));
   const closes = checkDate('--closes', input.closes ?? addYears(template.window.closes, shift));
-  if (closes < opens) throw invalid(`the window closes (${closes}) before it opens (${opens})`);
+  if (closes < opens) throw invalid(msg('round.closes_before_opens', { opens, closes }));
   const counts = await insertRound(
     store,
     {
@@ -138,7 +138,7 @@ export async function insertRound(store: Store, r: NewRound, now: Date): Promise
   const districts = units.filter((u) => u.kind === 'bydel').map((u) => u.number);
   const counts: Record<string, number> = {};
   await store.db.transaction().execute(async (trx) => {
-    if (await repo.findRound(trx, r.year)) throw conflict(`a round for ${r.year} exists already`);
+    if (await repo.findRound(trx, r.year)) throw conflict(msg('round.exists', { year: r.year }));
     await repo.insertRound(trx, {
       year: r.year,
       registry_year: r.registryYear,
@@ -161,7 +161,7 @@ export async function insertRound(store: Store, r: NewRound, now: Date): Promise
 
 export async function getRound(store: Store, year: number): Promise<Round> {
   const r = await repo.findRound(store.db, year);
-  if (!r) throw notFound(`no round for ${year}: create one with "kommunepuls round create --year ${year} --template …"`);
+  if (!r) throw notFound(msg('round.not_found', { year }));
   return toRound(r);
 }
 
@@ -202,7 +202,7 @@ export async function roundQuestionnaires(store: Store, year: number): Promise<M
 
 export async function roundQuestionnaire(store: Store, year: number, role: Role): Promise<Questionnaire> {
   const q = (await roundQuestionnaires(store, year)).get(role);
-  if (!q) throw notFound(`the ${year} round has no questionnaire for ${role}`);
+  if (!q) throw notFound(msg('round.no_questionnaire', { year, role }));
   return q;
 }
 

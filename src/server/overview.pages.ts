@@ -8,6 +8,7 @@ import { getRegistry, registryYears } from '../registry/registry.service.ts';
 import { listBuilds } from '../report/report.service.ts';
 import { listRounds, type Round, roundUnitCounts } from '../round/round.service.ts';
 import { invalid } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import { formatNumber } from '../shared/numbers.ts';
 import { formatOsloDate, osloDate } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
@@ -115,7 +116,7 @@ ${registryImportForm(viewer, {
 }
 
 export async function registryPage(store: Store, year: number, query: string, viewer: Viewer): Promise<string> {
-  if (!Number.isInteger(year)) throw invalid('ugyldig år');
+  if (!Number.isInteger(year)) throw invalid(msg('web.not_a_year', { raw: String(year) }));
   const all = await getRegistry(store, year);
   const q = query.trim().toLowerCase();
   const units =

@@ -131,6 +131,34 @@ describe('readCsv refuses what it cannot store', () => {
     assert.match(refusal(`${header}\n1001,B\n1000,A\u0000,5\n`), /^registry\.csv line 2: expected 3 columns .* \(and 1 more problem\)$/);
   });
 
+  it('words its problems in bokmål and nynorsk too, with the location in the same language', () => {
+    const text = `${header}\n1000,A\u0000,5\n1001,B\n1002,"C\n\u0001",7\n`;
+    try {
+      readCsv(text, 'registry.csv');
+      assert.fail('the file was accepted');
+    } catch (e) {
+      assert.ok(e instanceof AppError, String(e));
+      assert.equal(
+        e.text('nb'),
+        'registry.csv linje 2, kolonne navn: cellen inneholder et kontrolltegn U+0000 (NUL) ved tegn 2; fjern det (og 2 problemer til)',
+      );
+      assert.deepEqual(e.texts('nn').slice(1), [
+        'registry.csv linje 3: skulle hatt 3 kolonnar (kommunenummer,navn,folketall), men har 2',
+        'registry.csv linje 5, kolonne navn: cella inneheld eit kontrollteikn U+0001 (SOH) ved teikn 1 (linje 2 i cella); fjern det',
+      ]);
+    }
+    try {
+      readCsv(`${header}\n1000,"Åpen,5\n`, 'registry.csv');
+      assert.fail('the file was accepted');
+    } catch (e) {
+      assert.ok(e instanceof AppError, String(e));
+      assert.equal(
+        e.text('nb'),
+        'registry.csv linje 2: en celle i anførselstegn begynner her, men anførselstegnet (") som skal avslutte den, mangler',
+      );
+    }
+  });
+
   it('keeps a long or binary file name short in messages', () => {
     assert.match(refusal('', `${'f'.repeat(500)}\u0000.csv`), /^f{120}…: the file is empty/);
   });

@@ -7,7 +7,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import { invalid, ProblemList } from './errors.ts';
-import { findForbidden, forbiddenText, quoteShort, readUtf8, shorten } from './text.ts';
+import { type Message, msg } from './i18n/message.ts';
+import { findForbidden, forbiddenText, readUtf8, shorten } from './text.ts';
 
 /** A row's cells by (normalised) header name, trimmed. The header index is shared by all rows. */
 export class Cells {
@@ -36,9 +37,14 @@ export interface CsvTable {
   readonly separator: ',' | ';';
 }
 
-/** `registry.csv line 57, column folketall` */
-export function location(file: string, line: number, column?: string): string {
-  return column === undefined ? `${file} line ${line}` : `${file} line ${line}, column ${column}`;
+/** `registry.csv line 57, column folketall`, worded in the language it is shown in. */
+export function location(file: string, line: number, column?: string): Message {
+  return msg('csv.location', column === undefined ? { file, line } : { file, line, column });
+}
+
+/** A problem at a place: `registry.csv line 57, column folketall: "12a" is not a number`. */
+export function problemAt(where: Message | string, what: Message): Message {
+  return msg('common.at', { where, what });
 }
 
 /** Chooses `;` or `,` by which occurs more often outside quotes on the header line. */
@@ -73,7 +79,7 @@ export function readCsv(input: string | Buffer, name: string, options: ReadCsvOp
   const file = shorten(name, 120);
   const text = readUtf8(input, file);
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  if (firstLine.trim() === '') throw invalid(`${file}: the file is empty or starts with an empty line`);
+  if (firstLine.trim() === '') throw invalid(problemAt(file, msg('csv.empty_start')));
   const separator = detectSeparator(firstLine);
 
   let records: { record: string[]; info: { lines: number } }[];
@@ -92,7 +98,7 @@ export function readCsv(input: string | Buffer, name: string, options: ReadCsvOp
   }
 
   const [head, ...body] = records;
-  if (head === undefined) throw invalid(`${file}: the file is empty`);
+  if (head === undefined) throw invalid(problemAt(file, msg('csv.empty')));
   const header = checkHeader(head.record, file, options);
   const index = new Map(header.map((h, i) => [h, i]));
   const rows: CsvRow[] = [];
@@ -101,7 +107,12 @@ export function readCsv(input: string | Buffer, name: string, options: ReadCsvOp
     // csv-parse counts the line where a record ends; quoted line breaks make a record span lines.
     const line = info.lines - countLineBreaks(record);
     if (record.length !== header.length) {
-      problems.add(`${location(file, line)}: expected ${header.length} columns (${header.join(separator)}), found ${record.length}`);
+      problems.add(
+        problemAt(
+          location(file, line),
+          msg('csv.column_count', { expected: header.length, header: header.join(separator), found: record.length }),
+        ),
+      );
       continue;
     }
     checkCells(record, header, line, file, problems);
@@ -112,21 +123,18 @@ export function readCsv(input: string | Buffer, name: string, options: ReadCsvOp
 }
 
 function checkHeader(raw: readonly string[], file: string, options: ReadCsvOptions): string[] {
-  if (raw.length > MAX_CSV_COLUMNS) throw invalid(`${location(file, 1)}: ${raw.length} columns, at most ${MAX_CSV_COLUMNS} are read`);
+  const head = (what: Message) => invalid(problemAt(location(file, 1), what));
+  if (raw.length > MAX_CSV_COLUMNS) throw head(msg('csv.too_many_columns', { found: raw.length, max: MAX_CSV_COLUMNS }));
   const header = raw.map((h) => (options.lowerCaseHeader === false ? h.trim() : h.trim().toLowerCase()));
   const seen = new Set<string>();
   for (const [i, h] of header.entries()) {
-    const which = `column ${i + 1}`;
+    const index = i + 1;
     const bad = findForbidden(h);
-    if (bad) throw invalid(`${location(file, 1)}: the name of ${which} holds ${forbiddenText(bad)}; remove it`);
-    if (h === '') throw invalid(`${location(file, 1)}: ${which} has no name in the header`);
-    if ([...h].length > MAX_HEADER_LENGTH) {
-      throw invalid(`${location(file, 1)}: the name of ${which} (${quoteShort(h)}) is longer than ${MAX_HEADER_LENGTH} characters`);
-    }
-    if (!headerPattern.test(h)) {
-      throw invalid(`${location(file, 1)}: the name of ${which} (${quoteShort(h)}) may hold only letters, digits, _, -, . and spaces`);
-    }
-    if (seen.has(h)) throw invalid(`${location(file, 1)}: column "${h}" appears twice in the header`);
+    if (bad) throw head(msg('csv.header_forbidden', { index, what: forbiddenText(bad) }));
+    if (h === '') throw head(msg('csv.header_empty', { index }));
+    if ([...h].length > MAX_HEADER_LENGTH) throw head(msg('csv.header_too_long', { index, name: shorten(h), max: MAX_HEADER_LENGTH }));
+    if (!headerPattern.test(h)) throw head(msg('csv.header_characters', { index, name: shorten(h) }));
+    if (seen.has(h)) throw head(msg('csv.header_twice', { name: h }));
     seen.add(h);
   }
   return header;
@@ -139,34 +147,34 @@ function checkCells(record: readonly string[], header: readonly string[], line: 
     const column = header[i] as string;
     const bad = findForbidden(cell);
     if (bad) {
-      const where = bad.line > 1 ? ` (line ${bad.line} of the cell)` : '';
-      problems.add(`${location(file, at + bad.line - 1, column)}: the cell holds ${forbiddenText(bad)}${where}; remove it`);
+      const what = msg('csv.cell_forbidden', { what: forbiddenText(bad), ...(bad.line > 1 ? { cellLine: bad.line } : {}) });
+      problems.add(problemAt(location(file, at + bad.line - 1, column), what));
     } else if (cell.length > MAX_CELL_LENGTH && [...cell].length > MAX_CELL_LENGTH) {
-      problems.add(`${location(file, at, column)}: the cell is longer than ${MAX_CELL_LENGTH} characters`);
+      problems.add(problemAt(location(file, at, column), msg('csv.cell_too_long', { max: MAX_CELL_LENGTH })));
     }
     for (const ch of cell) if (ch === '\n') at++;
   }
 }
 
 /** csv-parse's errors in our own words, with the line where the problem starts. */
-function parseErrorMessage(e: unknown, text: string, file: string, separator: string): string {
+function parseErrorMessage(e: unknown, text: string, file: string, separator: string): Message {
   const err = e as Error & { code?: string; lines?: number; column?: number | string | null };
-  const line = err.lines;
-  const where = (l: number | undefined) => (l === undefined ? file : location(file, l));
-  const cell = typeof err.column === 'number' ? ` (column ${err.column + 1})` : '';
+  const where = (line: number | undefined, column?: number) =>
+    msg('csv.parse_location', { file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) });
+  const cell = typeof err.column === 'number' ? err.column + 1 : undefined;
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return `${where(openQuoteLine(text, separator) ?? line)}: a quoted cell starts here but its closing quote (") is missing`;
+      return problemAt(where(openQuoteLine(text, separator) ?? err.lines), msg('csv.quote_not_closed'));
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return `${where(line)}${cell}: text follows the closing quote of a quoted cell; write a quote inside a quoted cell as ""`;
+      return problemAt(where(err.lines, cell), msg('csv.text_after_quote'));
     case 'INVALID_OPENING_QUOTE':
     case 'CSV_INVALID_OPENING_QUOTE':
-      return `${where(line)}${cell}: a quote (") in the middle of a cell; put the whole cell in quotes and write the quote as ""`;
+      return problemAt(where(err.lines, cell), msg('csv.quote_in_cell'));
     case 'CSV_MAX_RECORD_SIZE':
-      return `${where(line)}: the row is too long (at most ${MAX_CSV_COLUMNS} columns of at most ${MAX_CELL_LENGTH} characters)`;
+      return problemAt(where(err.lines), msg('csv.row_too_long', { columns: MAX_CSV_COLUMNS, characters: MAX_CELL_LENGTH }));
     default:
-      return `${where(line)}: the file cannot be read as CSV here`;
+      return problemAt(where(err.lines), msg('csv.unreadable'));
   }
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AppError } from './errors.ts';
+import { say } from './i18n/message.ts';
 import {
   decodeUtf8,
   findForbidden,
@@ -58,9 +59,15 @@ describe('forbidden characters', () => {
   it('names the path of the first string with a forbidden character in a parsed value', () => {
     const value = { questions: [{ key: 'a' }, { options: [{ label: { nb: 'ok' } }, { label: { nb: 'Ja\u0000' } }] }] };
     assert.deepEqual(findForbiddenIn(value)?.path, ['questions', 1, 'options', 1, 'label', 'nb']);
+    const problem = forbiddenProblem(value, (p) => formatPath(p, 'kommunedirektor'));
+    assert.ok(problem);
     assert.equal(
-      forbiddenProblem(value, (p) => formatPath(p, 'kommunedirektor')),
+      say(problem, 'en'),
       'kommunedirektor.questions[1].options[1].label.nb: the text holds a control character U+0000 (NUL) at character 3; remove it',
+    );
+    assert.equal(
+      say(problem, 'nb'),
+      'kommunedirektor.questions[1].options[1].label.nb: teksten inneholder et kontrolltegn U+0000 (NUL) ved tegn 3; fjern det',
     );
     assert.equal(
       forbiddenProblem({ a: ['fine', 1, null, true] }, (p) => formatPath(p)),
@@ -71,6 +78,23 @@ describe('forbidden characters', () => {
   it('finds a forbidden character in a key of a parsed value', () => {
     const found = findForbiddenIn({ sections: { 'a\u0001': 1 } });
     assert.deepEqual([found?.path, found?.inKey], [['sections'], true]);
+  });
+
+  it('words the problem in bokmål, nynorsk and English, with the line of a multi-line text', () => {
+    const problem = forbiddenProblem({ tekst: 'første\nan\u0085dre' }, (p) => formatPath(p));
+    assert.ok(problem);
+    assert.deepEqual(
+      (['nb', 'nn', 'en'] as const).map((lang) => say(problem, lang)),
+      [
+        'tekst: teksten inneholder et kontrolltegn U+0085 (et C1-kontrolltegn) på linje 2, tegn 3; fjern det',
+        'tekst: teksten inneheld eit kontrollteikn U+0085 (eit C1-kontrollteikn) på linje 2, teikn 3; fjern det',
+        'tekst: the text holds a control character U+0085 (a C1 control character) at line 2, character 3; remove it',
+      ],
+    );
+    const inKey = forbiddenProblem({ 'a\uFFFE': 1 }, (p) => formatPath(p));
+    assert.ok(inKey);
+    assert.equal(say(inKey, 'nb'), 'en nøkkel inneholder et reservert tegn U+FFFE (et ikke-tegn) ved tegn 2 i nøkkelen; fjern det');
+    assert.equal(say(inKey, 'en'), 'a key holds a noncharacter U+FFFE (a noncharacter) at character 2 of the key; remove it');
   });
 });
 
@@ -109,7 +133,8 @@ describe('strict UTF-8', () => {
       (e) =>
         e instanceof AppError &&
         e.code === 'invalid_input' &&
-        e.message === 'fil.csv line 4, byte 3: the file is not UTF-8 (byte 0xE6); save it as UTF-8',
+        e.message === 'fil.csv line 4, byte 3: the file is not UTF-8 (byte 0xE6); save it as UTF-8' &&
+        e.text('nn') === 'fil.csv linje 4, byte 3: fila er ikkje UTF-8 (byte 0xE6); lagre ho som UTF-8',
     );
   });
 });

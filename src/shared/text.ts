@@ -17,6 +17,9 @@
  * U+FFFD (the replacement character) itself is allowed: it is a real character in valid UTF-8.
  */
 import { invalid } from './errors.ts';
+import { type Message, msg } from './i18n/message.ts';
+
+export { codePointLabel } from './i18n/text.ts';
 
 /** Longest piece of user input repeated in a message. */
 export const MESSAGE_QUOTE_LENGTH = 60;
@@ -34,12 +37,6 @@ export interface ForbiddenChar {
   readonly column: number;
 }
 
-// biome-ignore format: a table
-const c0Names = [
-  'NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'TAB', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI',
-  'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US',
-];
-
 /** Whether the string holds a character Kommunepuls does not store. */
 export function hasForbidden(s: string): boolean {
   return forbiddenPattern.test(s);
@@ -56,30 +53,12 @@ export function findForbidden(s: string): ForbiddenChar | undefined {
   return { index, codePoint: m[0].codePointAt(0) as number, line, column: [...s.slice(lineStart, index)].length + 1 };
 }
 
-/** `U+0000`, `U+1FFFF`. */
-export function codePointLabel(cp: number): string {
-  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-/** `U+0000 (NUL)`, `U+0085 (a C1 control character)`, `U+D800 (a lone surrogate)`. */
-export function describeCodePoint(cp: number): string {
-  const hex = codePointLabel(cp);
-  if (cp < 0x20) return `${hex} (${c0Names[cp]})`;
-  if (cp === 0x7f) return `${hex} (DEL)`;
-  if (cp >= 0x80 && cp <= 0x9f) return `${hex} (a C1 control character)`;
-  if (cp >= 0xd800 && cp <= 0xdfff) return `${hex} (a lone surrogate)`;
-  return `${hex} (a noncharacter)`;
-}
-
 /**
  * What a message says about a forbidden character: `a control character U+0000 (NUL) at
  * character 5`, with the line too when the text has several (`at line 2, character 5`).
  */
-export function forbiddenText(f: ForbiddenChar, multiLine = false): string {
-  const cp = f.codePoint;
-  const kind = cp < 0xa0 ? 'a control character' : cp >= 0xd800 && cp <= 0xdfff ? 'an invalid character' : 'a noncharacter';
-  const at = multiLine ? `line ${f.line}, character ${f.column}` : `character ${f.column}`;
-  return `${kind} ${describeCodePoint(cp)} at ${at}`;
+export function forbiddenText(f: ForbiddenChar, multiLine = false): Message {
+  return msg('text.forbidden_char', { cp: f.codePoint, column: f.column, ...(multiLine ? { line: f.line } : {}) });
 }
 
 /** The string with every forbidden character replaced (by U+FFFD unless told otherwise). */
@@ -137,8 +116,8 @@ export function readUtf8(input: string | Uint8Array, file: string): string {
   if (typeof input === 'string') return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const r = decodeUtf8(input);
   if (r.ok) return r.text;
-  const hex = `0x${r.byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  throw invalid(`${file} line ${r.line}, byte ${r.column}: the file is not UTF-8 (byte ${hex}); save it as UTF-8`);
+  const byte = `0x${r.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  throw invalid(msg('text.not_utf8', { file, line: r.line, column: r.column, byte }));
 }
 
 /**
@@ -213,14 +192,15 @@ export function findForbiddenIn(value: unknown, path: (string | number)[] = []):
 }
 
 /**
- * The problem with a parsed value, worded with the field's path (`formatPath` turns the path into
+ * The problem with a parsed value, with the field's path (`formatPath` turns the path into
  * `questions[4].options[2].label.nb`), or undefined when every string is clean.
  */
-export function forbiddenProblem(value: unknown, formatPath: (path: readonly (string | number)[]) => string): string | undefined {
+export function forbiddenProblem(value: unknown, formatPath: (path: readonly (string | number)[]) => string): Message | undefined {
   const bad = findForbiddenIn(value);
   if (!bad) return undefined;
   const where = formatPath(bad.path);
-  const lead = where === '' ? '' : `${where}: `;
-  if (bad.inKey) return `${lead}a key holds ${forbiddenText(bad.found)} of the key; remove it`;
-  return `${lead}the text holds ${forbiddenText(bad.found, bad.text.includes('\n'))}; remove it`;
+  const what = bad.inKey
+    ? msg('text.in_key', { what: forbiddenText(bad.found) })
+    : msg('text.in_value', { what: forbiddenText(bad.found, bad.text.includes('\n')) });
+  return where === '' ? what : msg('common.at', { where, what });
 }

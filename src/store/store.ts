@@ -17,6 +17,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../shared/errors.ts';
+import { msg } from '../shared/i18n/message.ts';
 import { migrate } from './migrations.ts';
 import type { Database } from './schema.ts';
 
@@ -98,7 +99,7 @@ function openSqlite(location: string): { db: Kysely<Database>; where: string } {
 
 function openPostgres(url: string, schema: string | undefined): { db: Kysely<Database>; where: string } {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
-    throw new AppError('config', `invalid schema name: ${schema}`);
+    throw new AppError('config', msg('config.schema_name', { schema }));
   }
   const pool = new pg.Pool({
     connectionString: url,

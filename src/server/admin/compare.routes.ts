@@ -9,6 +9,7 @@ import { type Role, roles } from '../../questionnaire/model.ts';
 import { getUnit } from '../../registry/registry.service.ts';
 import { getRound, roundUnits } from '../../round/round.service.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
+import { msg } from '../../shared/i18n/message.ts';
 import type { Store } from '../../store/store.ts';
 import type { AdminEnv } from './auth.ts';
 import { adminComparePage } from './compare.pages.ts';
@@ -20,12 +21,12 @@ export function compareRoutes(app: Hono<AdminEnv>, store: Store): void {
     const round = await getRound(store, year);
     const unit = await getUnit(store, round.registryYear, c.req.param('number'));
     const asked = c.req.query('rolle');
-    if (asked !== undefined && !(roles as readonly string[]).includes(asked)) throw invalid(`ukjent rolle «${asked}»`);
+    if (asked !== undefined && !(roles as readonly string[]).includes(asked)) throw invalid(msg('web.unknown_role', { role: asked }));
     const available: Role[] = [];
     for (const role of roles) if ((await roundUnits(store, year, role)).includes(unit.number)) available.push(role);
     const role = (asked as Role | undefined) ?? available[0];
     if (!role || !available.includes(role))
-      throw notFound(`${unit.number} ${unit.name} har ikke skjemaet for ${role ?? 'noen rolle'} i ${year}`);
+      throw notFound(msg('web.unit_no_questionnaire', { number: unit.number, name: unit.name, role: role ?? '', year }));
     return c.html(adminComparePage(await compare(store, year, role, unit.number), available, c.get('viewer')));
   });
 }

@@ -12,6 +12,7 @@ import type { ExportFormat } from '../../export/writers.ts';
 import { type Role, roles } from '../../questionnaire/model.ts';
 import { getRound, roundUnitCounts } from '../../round/round.service.ts';
 import { notFound } from '../../shared/errors.ts';
+import { msg } from '../../shared/i18n/message.ts';
 import type { Store } from '../../store/store.ts';
 import { html } from '../html.ts';
 import { roleName } from '../labels.ts';
@@ -61,7 +62,7 @@ export function exportRoutes(app: Hono<AdminEnv>, store: Store): void {
     const year = yearParam(c);
     const role = c.req.param('role');
     const f = files[c.req.param('file')];
-    if (!f || !(roles as readonly string[]).includes(role)) throw notFound('ingen slik eksport');
+    if (!f || !(roles as readonly string[]).includes(role)) throw notFound(msg('web.no_such_export'));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-export-'));
     try {
       const out = path.join(dir, `data.${f.format}`);

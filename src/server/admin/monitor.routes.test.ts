@@ -92,4 +92,16 @@ describeStores('monitoring pages', (test) => {
       `0302,"'=HYPERLINK(""http://evil"")<b>",Sentrum,Skolesjef,ikke påbegynt,,0,2020-01-09T10:00:00.000Z,'=svarer i morgen,'+47 900 00 000`,
     );
   });
+
+  test('refuses a year that is not a year in Norwegian', async (store) => {
+    const app = createApp(store, loadConfig({ KOMMUNEPULS_CLOCK: '2020-01-10T12:00:00Z' }));
+    const s = await logIn(app, store, 'analyst');
+    for (const path of ['/runde/abc', '/runde/abc/purreliste', '/registry/abc']) {
+      const res = await s.get(path);
+      assert.equal(res.status, 400, path);
+      const body = await res.text();
+      assert.match(body, /<p>«abc» er ikke et årstall<\/p>/, path);
+      assert.doesNotMatch(body, /is not a year/, path);
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { getRound, isOpen, listRounds } from '../../round/round.service.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { csvLine, spreadsheetText } from '../../shared/csv.ts';
 import { invalid } from '../../shared/errors.ts';
+import { msg } from '../../shared/i18n/message.ts';
 import type { Store } from '../../store/store.ts';
 import { roleName } from '../labels.ts';
 import type { AdminEnv } from './auth.ts';
@@ -16,7 +17,7 @@ import { chasePage, dashboardPage } from './monitor.pages.ts';
 
 export function yearParam(c: Context): number {
   const raw = c.req.param('year') ?? '';
-  if (!/^\d{4}$/.test(raw)) throw invalid(`"${raw}" is not a year`);
+  if (!/^\d{4}$/.test(raw)) throw invalid(msg('web.not_a_year', { raw }));
   return Number(raw);
 }
 

@@ -9,6 +9,7 @@ import { mergeFields } from '../../outreach/mail-template.ts';
 import type { OutboxMessage, OutboxStatus } from '../../outreach/outbox.service.ts';
 import { type Role, roles } from '../../questionnaire/model.ts';
 import type { Round } from '../../round/round.service.ts';
+import { say } from '../../shared/i18n/message.ts';
 import { formatOsloDate, formatOsloDateTime } from '../../shared/time.ts';
 import { type Html, html } from '../html.ts';
 import { roleName } from '../labels.ts';
@@ -21,14 +22,15 @@ export interface ContactsView {
   readonly contacts: readonly RoundContact[];
   readonly units: Readonly<Partial<Record<Role, number>>>;
   readonly imported?: { added: number; changed: number; unchanged: number };
-  readonly error?: { message: string; details: readonly string[] };
+  /** Every problem of a refused file, in bokmål. */
+  readonly problems?: readonly string[];
 }
 
 export function contactsPage(v: ContactsView, viewer: Viewer): string {
   const y = v.round.year;
   const body = html`<h1>Kontaktpersoner ${y}</h1>
 ${v.imported ? html`<p class="notice" role="status">Importert: ${v.imported.added} nye, ${v.imported.changed} endret, ${v.imported.unchanged} uendret.</p>` : false}
-${v.error ? html`<div class="error-summary" role="alert"><h2>Filen ble ikke importert</h2><p>Ingenting er lagret. Rett feilene og prøv igjen.</p><ul>${[v.error.message, ...v.error.details.slice(1)].map((d) => html`<li>${d}</li>`)}</ul></div>` : false}
+${v.problems ? html`<div class="error-summary" role="alert"><h2>Filen ble ikke importert</h2><p>Ingenting er lagret. Rett feilene og prøv igjen.</p><ul>${v.problems.map((d) => html`<li>${d}</li>`)}</ul></div>` : false}
 <div class="scroll" tabindex="0"><table><caption class="muted">Enheter med kontaktperson</caption><thead><tr><th scope="col">Rolle</th><th scope="col" class="num">Enheter</th><th scope="col" class="num">Med kontaktperson</th></tr></thead>
 <tbody>${roles
     .filter((r) => v.units[r] !== undefined)
@@ -101,14 +103,14 @@ ${
   v.failed.length > 0
     ? html`<h2>Avviste e-poster</h2><div class="scroll" tabindex="0"><table><thead><tr><th scope="col">Enhet</th><th scope="col">Rolle</th><th scope="col">Til</th><th scope="col">Årsak</th></tr></thead><tbody>${v.failed.map(
         (m) =>
-          html`<tr><td><a href="/runde/${y}/enhet/${m.unitNumber}">${m.unitNumber}</a></td><td>${roleName(m.role)}</td><td>${m.toAddress}</td><td>${m.lastError ?? ''}</td></tr>`,
+          html`<tr><td><a href="/runde/${y}/enhet/${m.unitNumber}">${m.unitNumber}</a></td><td>${roleName(m.role)}</td><td>${m.toAddress}</td><td>${m.lastError ? say(m.lastError, 'nb') : ''}</td></tr>`,
       )}</tbody></table></div>`
     : false
 }
 <h2>Siste e-poster</h2>
 <div class="scroll" tabindex="0"><table><thead><tr><th scope="col">Tid</th><th scope="col">Enhet</th><th scope="col">Rolle</th><th scope="col">Type</th><th scope="col">Status</th></tr></thead><tbody>${v.recent.map(
     (m) =>
-      html`<tr><td>${formatOsloDateTime(m.sentAt ?? m.createdAt)}</td><td><a href="/runde/${y}/enhet/${m.unitNumber}">${m.unitNumber}</a></td><td>${roleName(m.role)}</td><td>${kindNames[m.kind]}</td><td>${statusNames[m.status]}${m.lastError ? html` <span class="muted">(${m.lastError})</span>` : false}</td></tr>`,
+      html`<tr><td>${formatOsloDateTime(m.sentAt ?? m.createdAt)}</td><td><a href="/runde/${y}/enhet/${m.unitNumber}">${m.unitNumber}</a></td><td>${roleName(m.role)}</td><td>${kindNames[m.kind]}</td><td>${statusNames[m.status]}${m.lastError ? html` <span class="muted">(${say(m.lastError, 'nb')})</span>` : false}</td></tr>`,
   )}</tbody></table></div>
 <h2>Tekstene</h2>
 <p>Flettefelt: ${Object.keys(mergeFields).map((f, i) => html`${i > 0 ? ', ' : ''}<code>{${f}}</code>`)}. Teksten må inneholde <code>{lenke}</code>.</p>

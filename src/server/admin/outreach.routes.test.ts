@@ -36,7 +36,8 @@ describeStores('outreach pages', (test) => {
     assert.equal(bad.status, 422);
     const badBody = await bad.text();
     assert.match(badBody, /Filen ble ikke importert/);
-    assert.match(badBody, /line 3, column epost/);
+    assert.match(badBody, /<li>kontakter\.csv linje 3, kolonne epost: «per@» er ikke en e-postadresse<\/li>/);
+    assert.doesNotMatch(badBody, /line 3|column epost|is not an e-mail address/, 'no English on the page');
     assert.doesNotMatch(await (await s.get('/kontakter')).text(), /kari@hovedstad/, 'nothing of a bad file is saved');
     const ok = await upload(
       app,
@@ -63,7 +64,9 @@ describeStores('outreach pages', (test) => {
       tekst: 'Svar her: {lenke} innen {fristen}',
     });
     assert.equal(unknown.status, 422);
-    assert.match(await unknown.text(), /Teksten ble ikke lagret: .*fristen/);
+    const unknownBody = await unknown.text();
+    assert.match(unknownBody, /Teksten ble ikke lagret: ukjent flettefelt \{fristen\} i teksten/);
+    assert.doesNotMatch(unknownBody, /unknown merge field/);
     const saved = await s.post('/utsendelser/mal?ar=2019', {
       rolle: 'skolesjef',
       type: 'reminder',
@@ -81,5 +84,14 @@ describeStores('outreach pages', (test) => {
       ['Påminnelse til Hovedstad', 'Påminnelse til Lillevik'],
     );
     assert.equal((await s.get('/utsendelser/fanget')).status, 404, 'no captured mail outside the demo');
+  });
+
+  test('refuses a letter for an unknown role in Norwegian', async (store) => {
+    const { s } = await setUp(store);
+    const res = await s.post('/utsendelser/mal?ar=2019', { rolle: 'rektor', type: 'reminder', emne: 'Hei', tekst: '{lenke}' });
+    assert.equal(res.status, 400);
+    const body = await res.text();
+    assert.match(body, /<p>ukjent rolle «rektor»<\/p>/);
+    assert.doesNotMatch(body, /unknown role/);
   });
 });

@@ -12,6 +12,7 @@ import { type Role, roles } from '../../questionnaire/model.ts';
 import { getRound, listRounds, type Round, roundUnitCounts } from '../../round/round.service.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
+import { msg } from '../../shared/i18n/message.ts';
 import type { Store } from '../../store/store.ts';
 import type { AdminEnv } from './auth.ts';
 import { capturedPage, contactsPage, outreachPage } from './outreach.pages.ts';
@@ -27,7 +28,7 @@ async function roundOf(store: Store, c: Context): Promise<Round> {
   const asked = c.req.query('ar');
   if (asked && /^\d{4}$/.test(asked)) return getRound(store, Number(asked));
   const newest = (await listRounds(store)).at(-1);
-  if (!newest) throw notFound('there is no round yet: create one with "kommunepuls round create"');
+  if (!newest) throw notFound(msg('web.no_round'));
   return newest;
 }
 
@@ -65,13 +66,13 @@ export function outreachRoutes(app: Hono<AdminEnv>, store: Store, web: OutreachW
     const body = await c.req.parseBody();
     const file = body.fil;
     try {
-      if (!(file instanceof File) || file.size === 0) throw invalid('velg en CSV-fil');
+      if (!(file instanceof File) || file.size === 0) throw invalid(msg('web.choose_csv'));
       const r = await importContacts(store, round.year, Buffer.from(await file.arrayBuffer()), file.name, c.get('user').name, web.clock());
       return c.redirect(`/kontakter?ar=${round.year}&importert=${r.added}.${r.changed}.${r.unchanged}`, 303);
     } catch (e) {
       if (!(e instanceof AppError) || e.code !== 'invalid_input') throw e;
       const view = { round, contacts: await currentContacts(store, round.year), units: await roundUnitCounts(store, round.year) };
-      return c.html(contactsPage({ ...view, error: { message: e.message, details: e.details ?? [] } }, c.get('viewer')), 422);
+      return c.html(contactsPage({ ...view, problems: e.texts('nb') }, c.get('viewer')), 422);
     }
   });
 
@@ -118,7 +119,7 @@ export function outreachRoutes(app: Hono<AdminEnv>, store: Store, web: OutreachW
       const r = await queueManual(store, round.year, selection, kind, c.get('user').name, web.clock(), web.cfg.baseUrl);
       return c.redirect(`/utsendelser?ar=${round.year}&lagt_i_ko=${r.queued}`, 303);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'conflict') return outreach(c, { error: `Kan ikke sende: ${e.message}` }, 422);
+      if (e instanceof AppError && e.code === 'conflict') return outreach(c, { error: `Kan ikke sende: ${e.text('nb')}` }, 422);
       throw e;
     }
   });
@@ -127,7 +128,8 @@ export function outreachRoutes(app: Hono<AdminEnv>, store: Store, web: OutreachW
     const round = await roundOf(store, c);
     const body = await c.req.parseBody();
     const role = body.rolle;
-    if (typeof role !== 'string' || !(roles as readonly string[]).includes(role)) throw invalid('unknown role');
+    if (typeof role !== 'string' || !(roles as readonly string[]).includes(role))
+      throw invalid(msg('web.unknown_role', { role: String(role ?? '') }));
     const kind = body.type === 'invitation' ? 'invitation' : 'reminder';
     try {
       if (body.handling === 'standard') await resetMailTemplate(store, round.year, role as Role, kind);
@@ -141,14 +143,15 @@ export function outreachRoutes(app: Hono<AdminEnv>, store: Store, web: OutreachW
           web.clock(),
         );
     } catch (e) {
-      if (e instanceof AppError && e.code === 'invalid_input') return outreach(c, { error: `Teksten ble ikke lagret: ${e.message}` }, 422);
+      if (e instanceof AppError && e.code === 'invalid_input')
+        return outreach(c, { error: `Teksten ble ikke lagret: ${e.text('nb')}` }, 422);
       throw e;
     }
     return c.redirect(`/utsendelser?ar=${round.year}&lagret=1`, 303);
   });
 
   app.get('/utsendelser/fanget', (c) => {
-    if (!web.capture) throw notFound('no captured mail: this server sends real mail');
+    if (!web.capture) throw notFound(msg('web.no_capture'));
     return c.html(capturedPage(web.capture.messages(), c.get('viewer')));
   });
 }

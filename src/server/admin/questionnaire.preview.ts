@@ -15,6 +15,7 @@ import { getRegistry, getUnit } from '../../registry/registry.service.ts';
 import type { Unit } from '../../registry/registry.types.ts';
 import { getRound, roundQuestionnaire, roundUnits } from '../../round/round.service.ts';
 import { invalid } from '../../shared/errors.ts';
+import { msg } from '../../shared/i18n/message.ts';
 import type { Store } from '../../store/store.ts';
 import { type Html, html } from '../html.ts';
 import { roleName } from '../labels.ts';
@@ -31,7 +32,7 @@ const langCookie = 'kp_forhandsvis_sprak';
 
 function roleParam(c: Context): Role {
   const r = c.req.param('role') ?? '';
-  if (!(roles as readonly string[]).includes(r)) throw invalid(`"${r}" is not a role`);
+  if (!(roles as readonly string[]).includes(r)) throw invalid(msg('web.unknown_role', { role: r }));
   return r as Role;
 }
 
@@ -98,7 +99,7 @@ export function previewRoutes(app: Hono<AdminEnv>, store: Store): void {
     const year = yearParam(c);
     const role = roleParam(c);
     const round = await getRound(store, year);
-    if (!(await roundUnits(store, year, role)).includes(number)) throw invalid(`${number} is not a unit of the ${year} round for ${role}`);
+    if (!(await roundUnits(store, year, role)).includes(number)) throw invalid(msg('web.not_round_unit', { number, year, role }));
     return {
       round,
       role,

@@ -237,10 +237,30 @@ describeStores('questionnaire editor', (test) => {
     assert.equal(refused.status, 422);
     const page = await refused.text();
     assert.match(page, /Filen ble ikke importert/);
-    assert.match(page, /skolesjef\.questions\[1\]\.options\[1\]\.code: duplicate code 1/);
+    assert.match(page, /skolesjef\.questions\[1\]\.options\[1\]\.code: koden 1 er allerede brukt/);
+    assert.doesNotMatch(page, /duplicate code/);
     assert.equal(find(await roundQuestionnaire(store, 2019, 'skolesjef'), 'rolle').text, 'Hva er din rolle?');
     const other = await upload(app, s, 'annen.yaml', yamlText.replace('role: skolesjef', 'role: kommunedirektor'));
-    assert.match(await other.text(), /Filen er skjemaet for rollen kommunedirektor, ikke skolesjef/);
+    assert.match(await other.text(), /filen er skjemaet for kommunedirektor, ikke for skolesjef; ingenting er endret/);
+  });
+
+  test('refuses a file that is not YAML in Norwegian, naming its line and column', async (store) => {
+    const { app, s } = await setUp(store, before);
+    const res = await upload(app, s, 'skjema.yaml', 'role: skolesjef\ntitle: [Skolesjef\nquestions: []\n');
+    assert.equal(res.status, 422);
+    const page = await res.text();
+    assert.match(page, /Filen ble ikke importert/);
+    assert.match(page, /<li>skjema\.yaml: ikke gyldig YAML eller JSON \(linje \d+, kolonne \d+\)<\/li>/);
+    assert.doesNotMatch(
+      page,
+      /not valid|Flow sequence|must be sufficiently indented|at line/,
+      'the YAML library’s English is not on the page',
+    );
+    const json = await upload(app, s, 'skjema.json', '{"role": "skolesjef",');
+    assert.equal(json.status, 422);
+    const jsonPage = await json.text();
+    assert.match(jsonPage, /<li>skjema\.json: ikke gyldig YAML eller JSON(?: \(linje \d+, kolonne \d+\))?<\/li>/);
+    assert.doesNotMatch(jsonPage, /Unexpected|JSON input/);
   });
 
   test('escapes a label with a script in the editor and in the preview', async (store) => {

@@ -24,7 +24,8 @@ import { getRound, type Round, roundQuestionnaire } from '../../round/round.serv
 import { questionnaireLog, saveRoundQuestionnaire } from '../../round/round-setup.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
-import { readUtf8 } from '../../shared/text.ts';
+import { msg } from '../../shared/i18n/message.ts';
+import { readStructured } from '../../shared/structured.ts';
 import { formatOsloDate } from '../../shared/time.ts';
 import type { Store } from '../../store/store.ts';
 import type { AdminEnv } from './auth.ts';
@@ -52,7 +53,7 @@ const notices: Record<string, string> = {
 
 function roleParam(c: Context): Role {
   const r = c.req.param('role') ?? '';
-  if (!(roles as readonly string[]).includes(r)) throw notFound(`"${r}" is not a role`);
+  if (!(roles as readonly string[]).includes(r)) throw notFound(msg('web.unknown_role', { role: r }));
   return r as Role;
 }
 
@@ -119,7 +120,7 @@ export function questionnaireEditorRoutes(app: Hono<AdminEnv>, store: Store, clo
         return {
           error: {
             title: 'Endringen ble ikke lagret fordi skjemaet da ikke ville vært gyldig',
-            messages: [e.message, ...e.details.slice(0, 5)],
+            messages: e.texts('nb').slice(0, 6),
           },
           status: 422,
         };
@@ -146,18 +147,13 @@ export function questionnaireEditorRoutes(app: Hono<AdminEnv>, store: Store, clo
     const file = (await c.req.parseBody()).fil;
     let data: unknown;
     try {
-      if (!(file instanceof File) || file.size === 0) throw invalid('Velg en YAML- eller JSON-fil.');
-      const text = readUtf8(Buffer.from(await file.arrayBuffer()), file.name);
-      try {
-        data = file.name.toLowerCase().endsWith('.json') || text.trimStart().startsWith('{') ? JSON.parse(text) : YAML.parse(text);
-      } catch (e) {
-        throw invalid(`${file.name} kan ikke leses som YAML eller JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-      }
+      if (!(file instanceof File) || file.size === 0) throw invalid(msg('web.choose_yaml'));
+      data = readStructured(Buffer.from(await file.arrayBuffer()), file.name);
       const fileRole = (data as { role?: unknown } | null)?.role;
-      if (typeof fileRole === 'string' && fileRole !== role) throw invalid(`Filen er skjemaet for rollen ${fileRole}, ikke ${role}.`);
+      if (typeof fileRole === 'string' && fileRole !== role) throw invalid(msg('round.wrong_role_file', { fileRole, role }));
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      return overview(c, { error: { title: 'Filen ble ikke importert', messages: [e.message] } }, 422);
+      return overview(c, { error: { title: 'Filen ble ikke importert', messages: e.texts('nb') } }, 422);
     }
     const r = await save(c, round, role, qn, data as Questionnaire);
     if ('error' in r) return overview(c, { error: { ...r.error, title: 'Filen ble ikke importert. Ingenting er endret.' } }, r.status);
@@ -228,7 +224,7 @@ export function questionnaireEditorRoutes(app: Hono<AdminEnv>, store: Store, clo
   async function question(c: Context<AdminEnv>): Promise<Question> {
     const { qn } = await load(c);
     const q = qn.questions.find((x) => x.key === c.req.param('key'));
-    if (!q) throw notFound(`Spørreskjemaet har ikke noe spørsmål ${c.req.param('key')}.`);
+    if (!q) throw notFound(msg('web.no_question', { key: c.req.param('key') ?? '' }));
     return q;
   }
 
@@ -236,7 +232,7 @@ export function questionnaireEditorRoutes(app: Hono<AdminEnv>, store: Store, clo
     const { qn } = await load(c);
     const [type = '', matrix] = (c.req.query('type') ?? '').split('-');
     const section = qn.sections.find((s) => s.key === c.req.query('seksjon'))?.key ?? (qn.sections[0]?.key as string);
-    if (!questionTypes.includes(type as Question['type'])) throw invalid('Velg en spørsmålstype.');
+    if (!questionTypes.includes(type as Question['type'])) throw invalid(msg('web.choose_question_type'));
     return edit(c, undefined, blankForm(type as Question['type'], section, matrix === 'alternativer' ? 'alternativer' : 'skala'));
   });
   app.post('/runde/:year/skjema/:role/nytt', (c) => submitted(c, undefined));

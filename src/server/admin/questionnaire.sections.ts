@@ -10,6 +10,7 @@ import { followUpsBeforeTrigger, moveSection, questionsIn, removeSection, update
 import { type Questionnaire, type Role, type Section, textIn, toText } from '../../questionnaire/model.ts';
 import type { Round } from '../../round/round.service.ts';
 import { notFound } from '../../shared/errors.ts';
+import { msg } from '../../shared/i18n/message.ts';
 import { type Html, html } from '../html.ts';
 import { roleName } from '../labels.ts';
 import type { Viewer } from '../layout.ts';
@@ -94,7 +95,7 @@ export function sectionRoutes(app: Hono<AdminEnv>, deps: EditorDeps): void {
   async function loadSection(c: Context<AdminEnv>) {
     const loaded = await deps.load(c);
     const section = loaded.qn.sections.find((s) => s.key === c.req.param('key'));
-    if (!section) throw notFound(`Spørreskjemaet har ingen seksjon ${c.req.param('key')}.`);
+    if (!section) throw notFound(msg('web.no_section', { key: c.req.param('key') ?? '' }));
     return { ...loaded, section };
   }
 

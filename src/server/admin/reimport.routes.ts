@@ -51,7 +51,7 @@ export function registryImportRoutes(app: Hono<AdminEnv>, store: Store, clock: C
       return c.html(reimportPage({ upload }, c.get('viewer')));
     } catch (e) {
       if (!userError(e)) throw e;
-      return fail(importProblems(e.message, e.details), []);
+      return fail(importProblems(e), []);
     }
   });
 
@@ -94,7 +94,7 @@ export function registryImportRoutes(app: Hono<AdminEnv>, store: Store, clock: C
       if (!userError(e)) throw e;
       if (e.code === 'not_found') return gone(c);
       const upload = await pendingRegistryImport(store, id, by);
-      const problems = importProblems(e.message, e.details).map((message) => ({ field: '', message }));
+      const problems = importProblems(e).map((message) => ({ field: '', message }));
       return c.html(reimportPage({ upload, problems }, c.get('viewer')), 422);
     }
   });

@@ -57,8 +57,22 @@ describeStores('report pages', (test) => {
       );
     } else {
       // Without a Chromium the page says why there is no PDF.
-      assert.match(done, /Ingen PDF: no Chromium/);
+      assert.match(done, /Ingen PDF: fant ingen Chromium/);
     }
+  });
+
+  test('says in Norwegian why there is no PDF when no Chromium is there', async (store) => {
+    await setUp(store);
+    const app = createApp(store, loadConfig({ KOMMUNEPULS_CLOCK: '2020-02-10T12:00:00Z', KOMMUNEPULS_CHROMIUM: '/finnes/ikke/chromium' }));
+    const s = await logIn(app, store, 'admin');
+    assert.equal((await s.post('/runde/2019/rapport/bygg')).status, 303);
+    const done = await waitForBuild(s);
+    assert.match(done, /Ingen PDF: fant ingen Chromium i \/finnes\/ikke\/chromium til å skrive ut PDF-en/);
+    assert.doesNotMatch(done, /no Chromium at|to print the PDF/);
+    const pdf = await s.get('/runde/2019/rapport/pdf');
+    assert.equal(pdf.status, 404);
+    const missing = await pdf.text();
+    assert.match(missing, /<p>Det finnes ingen PDF av rapporten for 2019 ennå<\/p>/);
   });
 
   test('lets an analyst read the report page but not start a build, and asks strangers to log in', async (store) => {

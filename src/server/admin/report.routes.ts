@@ -9,6 +9,7 @@ import { definitionFor, latestDocuments, listBuilds, startBuild } from '../../re
 import { getRound, listRounds } from '../../round/round.service.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { notFound } from '../../shared/errors.ts';
+import { msg } from '../../shared/i18n/message.ts';
 import type { Store } from '../../store/store.ts';
 import type { AdminEnv } from './auth.ts';
 import { yearParam } from './monitor.routes.ts';
@@ -41,7 +42,7 @@ export function reportRoutes(app: Hono<AdminEnv>, store: Store, cfg: Config, clo
   app.get('/runde/:year/rapport/vis', async (c) => {
     const year = yearParam(c);
     const docs = await latestDocuments(store, year);
-    if (!docs?.html) throw notFound(`rapporten for ${year} er ikke bygget ennå`);
+    if (!docs?.html) throw notFound(msg('web.report_not_built', { year }));
     c.header(
       'Content-Security-Policy',
       `default-src 'none'; style-src '${reportCssHash}'; img-src data:; frame-ancestors 'none'; base-uri 'none'`,
@@ -53,7 +54,7 @@ export function reportRoutes(app: Hono<AdminEnv>, store: Store, cfg: Config, clo
   app.get('/runde/:year/rapport/pdf', async (c) => {
     const year = yearParam(c);
     const docs = await latestDocuments(store, year);
-    if (!docs?.pdf) throw notFound(`det finnes ingen PDF av rapporten for ${year} ennå`);
+    if (!docs?.pdf) throw notFound(msg('web.report_no_pdf', { year }));
     c.header('Content-Type', 'application/pdf');
     c.header('Content-Disposition', `attachment; filename="rapport-${year}.pdf"`);
     c.header('Cache-Control', 'no-store');

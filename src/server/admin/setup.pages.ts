@@ -5,6 +5,7 @@
  */
 import type { RegistryImportResult } from '../../registry/registry.service.ts';
 import type { Round } from '../../round/round.service.ts';
+import type { AppError } from '../../shared/errors.ts';
 import { formatOsloDate } from '../../shared/time.ts';
 import { type Html, html } from '../html.ts';
 import { roleName } from '../labels.ts';
@@ -154,9 +155,9 @@ ${
 // ---------------------------------------------------------------------------------------------
 // Registry uploads
 
-/** The problems of a failed import as a list: the first (without "and N more") and the rest. */
-export function importProblems(message: string, details: readonly string[]): string[] {
-  return [message.replace(/ \(and \d+ more problems?\)$/, ''), ...details];
+/** The problems of a failed import as a list, each in bokmål. */
+export function importProblems(e: AppError): string[] {
+  return e.texts('nb');
 }
 
 export interface RegistryFormValues {

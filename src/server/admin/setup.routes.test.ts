@@ -100,7 +100,8 @@ describeStores('preparing a survey on the web', (test) => {
     assert.equal(res.status, 422);
     const body = await res.text();
     assert.match(body, /Filen ble ikke importert/);
-    assert.match(body, /register\.csv line 4, column folketall: &quot;25 000x&quot; is not a number/);
+    assert.match(body, /<li>register\.csv linje 4, kolonne folketall: «25 000x» er ikke et tall<\/li>/);
+    assert.doesNotMatch(body, /line 4|is not a number/, 'no English on the page');
     assert.deepEqual(
       (await registryYears(store)).map((y) => y.year),
       [2019],
@@ -159,7 +160,9 @@ describeStores('preparing a survey on the web', (test) => {
 
     const bad = await upload(a, s, `/registry/import/${id}/flytting`, {}, '', { flytting: 'fra,til\n0401,0499\n' });
     assert.equal(bad.status, 422);
-    assert.match(await bad.text(), /flytting\.csv line 2, column til: 0499 is not in the new file/);
+    const badBody = await bad.text();
+    assert.match(badBody, /<li>flytting\.csv linje 2, kolonne til: 0499 er ikke i den nye filen<\/li>/);
+    assert.doesNotMatch(badBody, /line 2|is not in the new file/, 'no English on the page');
     const moved = await upload(a, s, `/registry/import/${id}/flytting`, {}, '', { flytting: 'fra,til\n0401,0404\n' });
     assert.equal(moved.status, 200);
     const ready = await moved.text();

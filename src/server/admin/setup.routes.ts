@@ -14,7 +14,9 @@ import { createRound, listRounds } from '../../round/round.service.ts';
 import { createRoundFrom } from '../../round/round-setup.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
+import { say } from '../../shared/i18n/message.ts';
 import { parseNumber } from '../../shared/numbers.ts';
+import { issueMessage } from '../../shared/validation.ts';
 import type { Store } from '../../store/store.ts';
 import type { AdminEnv } from './auth.ts';
 import { form, isYear, userError } from './forms.ts';
@@ -128,7 +130,7 @@ export function roundSetupRoutes(app: Hono<AdminEnv>, store: Store, clock: Clock
       return c.html(roundCreatedPage({ round: made.round, units: made.units, basis: { template: template as string } }, c.get('viewer')));
     } catch (e) {
       if (!userError(e)) throw e;
-      return again([{ field: '', message: e.message }]);
+      return again(e.texts('nb').map((message) => ({ field: '', message })));
     }
   });
 
@@ -185,7 +187,7 @@ export function roundSetupRoutes(app: Hono<AdminEnv>, store: Store, clock: Clock
       );
     } catch (e) {
       if (!userError(e)) throw e;
-      return fail(importProblems(e.message, e.details), []);
+      return fail(importProblems(e), []);
     }
   });
 
@@ -249,7 +251,12 @@ export function roundSetupRoutes(app: Hono<AdminEnv>, store: Store, clock: Clock
       await importGroupings(store, JSON.stringify({ groupings: [grouping] }), 'skjemaet', clock());
     } catch (e) {
       if (!userError(e)) throw e;
-      return groupings(c, values, [{ field: '', message: e.message }], 422);
+      return groupings(
+        c,
+        values,
+        e.texts('nb').map((message) => ({ field: '', message })),
+        422,
+      );
     }
     const year = c.req.query('ar');
     return c.redirect(
@@ -303,7 +310,7 @@ async function checkGrouping(
           field,
           `${candidate.cuts.length} grenser gir ${candidate.cuts.length + 1} klasser: skriv ${candidate.cuts.length + 1} etiketter, én per linje (du skrev ${labels.length})`,
         );
-      else add('', issue.message);
+      else add('', say(issueMessage(issue), 'nb'));
     }
   }
   if (problems.length > 0 || !r.success) return { problems };

@@ -8,6 +8,7 @@ import type { Contact } from '../../outreach/contact.service.ts';
 import type { OutboxMessage } from '../../outreach/outbox.service.ts';
 import type { Role } from '../../questionnaire/model.ts';
 import type { Unit } from '../../registry/registry.types.ts';
+import { say } from '../../shared/i18n/message.ts';
 import { formatNumber } from '../../shared/numbers.ts';
 import { formatOsloDateTime } from '../../shared/time.ts';
 import { type Html, html } from '../html.ts';
@@ -93,7 +94,7 @@ ${
   v.mails.length > 0
     ? html`<div class="scroll" tabindex="0"><table><thead><tr><th scope="col">Type</th><th scope="col">Til</th><th scope="col">Status</th><th scope="col">Tid</th></tr></thead><tbody>${v.mails.map(
         (m) =>
-          html`<tr><td>${mailKind[m.kind]}</td><td>${m.toAddress}</td><td>${mailStatus[m.status]}${m.lastError ? html`<br><span class="muted">${m.lastError}</span>` : false}</td><td>${formatOsloDateTime(m.sentAt ?? m.createdAt)}</td></tr>`,
+          html`<tr><td>${mailKind[m.kind]}</td><td>${m.toAddress}</td><td>${mailStatus[m.status]}${m.lastError ? html`<br><span class="muted">${say(m.lastError, 'nb')}</span>` : false}</td><td>${formatOsloDateTime(m.sentAt ?? m.createdAt)}</td></tr>`,
       )}</tbody></table></div>`
     : html`<p class="muted">Ingen e-poster ennå.</p>`
 }

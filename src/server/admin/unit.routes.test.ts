@@ -60,4 +60,16 @@ describeStores('unit page', (test) => {
     assert.doesNotMatch(readOnly, /Registrer oppfølging/);
     assert.equal((await analyst.post('/runde/2019/enhet/0303/oppfolging', { rolle: 'kommunedirektor', utfall: 'x' })).status, 403);
   });
+
+  test('refuses an unknown role in Norwegian', async (store) => {
+    await importRegistry(store, 2019, miniRegistryCsv, 'r.csv');
+    await createRound(store, { year: 2019, template });
+    const app = createApp(store, loadConfig({ KOMMUNEPULS_CLOCK: '2020-01-10T12:00:00Z' }));
+    const s = await logIn(app, store);
+    const res = await s.post('/runde/2019/enhet/0302/kontakt', { rolle: 'rektor', navn: 'Kari', epost: 'kari@lillevik.kommune.no' });
+    assert.equal(res.status, 400);
+    const body = await res.text();
+    assert.match(body, /<p>ukjent rolle «rektor»<\/p>/);
+    assert.doesNotMatch(body, /unknown role/);
+  });
 });

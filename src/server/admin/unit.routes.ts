@@ -13,6 +13,7 @@ import { getUnit } from '../../registry/registry.service.ts';
 import { getRound, roundUnits } from '../../round/round.service.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
+import { msg } from '../../shared/i18n/message.ts';
 import type { Store } from '../../store/store.ts';
 import type { AdminEnv } from './auth.ts';
 import { yearParam } from './monitor.routes.ts';
@@ -57,7 +58,7 @@ export function unitRoutes(app: Hono<AdminEnv>, store: Store, cfg: Config, clock
     const body: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') body[k] = v.trim();
     const role = body.rolle;
-    if (!role || !(roles as readonly string[]).includes(role)) throw invalid('unknown role');
+    if (!role || !(roles as readonly string[]).includes(role)) throw invalid(msg('web.unknown_role', { role: role ?? '' }));
     return { year: yearParam(c), number: c.req.param('number') ?? '', role: role as Role, body };
   }
 
@@ -96,7 +97,8 @@ export function unitRoutes(app: Hono<AdminEnv>, store: Store, cfg: Config, clock
     try {
       await queueManual(store, year, [{ unitNumber: number, role }], 'reminder', c.get('user').name, clock(), cfg.baseUrl);
     } catch (e) {
-      if (e instanceof AppError && e.code !== 'not_found') throw new AppError(e.code, `Påminnelsen kunne ikke sendes: ${e.message}`);
+      if (e instanceof AppError && e.code !== 'not_found')
+        throw new AppError(e.code, msg('web.reminder_not_sent', { why: e.problem }), e.more);
       throw e;
     }
     return back(c, year, number, 'send', role);
