@@ -215,7 +215,7 @@ export function registryCommands(program: Command): void {
           importGeometry(store, {
             year,
             level,
-            source: text.toString('utf8'),
+            source: text,
             fileName: name,
             idField: opts.idField,
             nameField: opts.nameField,

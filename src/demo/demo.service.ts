@@ -239,7 +239,7 @@ async function loadReferenceGeometry(store: Store, dir: string): Promise<Partial
   for (const [level, fileName, idField] of referenceShapes) {
     const file = path.join(dir, fileName);
     if (!fs.existsSync(file)) continue;
-    const source = fs.readFileSync(file, 'utf8');
+    const source = fs.readFileSync(file);
     await importGeometry(store, {
       year: demoYear,
       level,

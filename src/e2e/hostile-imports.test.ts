@@ -13,6 +13,7 @@ import YAML from 'yaml';
 import { importResponses } from '../collect/response-import.ts';
 import { importContacts } from '../outreach/contact.service.ts';
 import { miniContactsCsv, miniRound } from '../outreach/fixtures.ts';
+import { importGeometry } from '../registry/geometry.service.ts';
 import { importGroupings } from '../registry/grouping.service.ts';
 import { importMapping, importRegistry } from '../registry/registry.service.ts';
 import { parseReportDefinition } from '../report/definition.ts';
@@ -22,7 +23,7 @@ import { AppError } from '../shared/errors.ts';
 import { readStructured } from '../shared/structured.ts';
 import type { Store } from '../store/store.ts';
 import { describeStores } from '../store/testing.ts';
-import { type Broken, brokenCsvs, brokenYamls } from './hostile.corpus.ts';
+import { type Broken, brokenCsvs, brokenGeoJsons, brokenYamls } from './hostile.corpus.ts';
 
 /** A digest of every table's rows (the migrations' own table aside). */
 async function digest(store: Store): Promise<string> {
@@ -81,6 +82,32 @@ const responsesCsv = [
   '0401;Rådgiver;1;2;2;1;3',
 ].join('\n');
 
+/** Squares for the mini registry's municipalities, as GeoJSON with their numbers and names. */
+const geojson = JSON.stringify({
+  type: 'FeatureCollection',
+  features: miniRegistryCsv
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(';'))
+    .filter(([number]) => (number ?? '').length === 4)
+    .map(([number, name], i) => ({
+      type: 'Feature',
+      properties: { kommunenummer: number, navn: name },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [10 + i, 60],
+            [10.5 + i, 60],
+            [10.5 + i, 60.5],
+            [10 + i, 60.5],
+            [10 + i, 60],
+          ],
+        ],
+      },
+    })),
+});
+
 describeStores('imports refuse broken files and change nothing', (test) => {
   test('registry, mapping, contacts and responses CSV', async (store) => {
     await miniRound(store);
@@ -103,8 +130,19 @@ describeStores('imports refuse broken files and change nothing', (test) => {
     }
   });
 
-  test('questionnaires, groupings and report definitions in YAML', async (store) => {
+  test('shapes in GeoJSON; questionnaires, groupings and report definitions in YAML', async (store) => {
     await miniRound(store);
+    const shapes = (source: string | Buffer) =>
+      importGeometry(store, {
+        year: 2019,
+        level: 'kommune',
+        source,
+        fileName: 'kommuner.geojson',
+        idField: 'kommunenummer',
+        nameField: 'navn',
+      });
+    assert.equal((await shapes(geojson)).matched, 6, 'the valid file is imported');
+    for (const b of brokenGeoJsons(geojson)) await refusesCleanly(store, 'shapes', b, () => shapes(b.bytes));
     for (const b of brokenYamls(groupingsYaml)) {
       await refusesCleanly(store, 'groupings', b, () => importGroupings(store, b.bytes, 'grupper.yaml'));
     }

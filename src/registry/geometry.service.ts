@@ -10,8 +10,9 @@ import { problemAt } from '../shared/csv.ts';
 import { invalid, notFound, ProblemList } from '../shared/errors.ts';
 import type { Found } from '../shared/i18n/geometry.ts';
 import { isMessage, type Message, msg } from '../shared/i18n/message.ts';
-import { shorten } from '../shared/text.ts';
-import { issue, issueMessage } from '../shared/validation.ts';
+import { depthOver, maxStructuredDepth, syntaxPosition } from '../shared/structured.ts';
+import { forbiddenProblem, readUtf8, shorten } from '../shared/text.ts';
+import { formatPath, issue, issueMessage } from '../shared/validation.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './geometry.repository.ts';
 import { codeWidth, defaultTolerance, type GeometryLevel, geometryLevels, type Shape, simplifyShapes, tidyShape } from './geometry.ts';
@@ -27,8 +28,8 @@ export type PlaceCollection = GeoJSON.FeatureCollection<Shape, PlaceProperties>;
 export interface GeometryImportOptions {
   readonly year: number;
   readonly level: GeometryLevel;
-  /** The GeoJSON file's text: a FeatureCollection of Polygon and MultiPolygon features. */
-  readonly source: string;
+  /** The GeoJSON file (bytes must be UTF-8): a FeatureCollection of Polygon and MultiPolygon features. */
+  readonly source: string | Uint8Array;
   /** Named in error messages. */
   readonly fileName: string;
   /** The property holding each feature's number (a string or a number; numbers are zero-padded). */
@@ -176,12 +177,18 @@ interface ParsedFeature {
 /** Parses and checks every feature; throws one error naming the first problem (and how many more). */
 function parseFeatures(options: GeometryImportOptions, places: ReadonlyMap<string, string>): { features: ParsedFeature[]; total: number } {
   const file = options.fileName;
+  const text = readUtf8(options.source, file);
   let json: unknown;
   try {
-    json = JSON.parse(options.source.replace(/^\uFEFF/, ''));
+    json = JSON.parse(text);
   } catch (e) {
-    throw invalid(problemAt(file, msg('geometry.not_json', { detail: (e as Error).message })));
+    const at = syntaxPosition(e, text);
+    throw invalid(problemAt(file, msg('geometry.not_json', { detail: (e as Error).message.slice(0, 200), ...(at ?? {}) })));
   }
+  // GeoJSON nests four levels at most (collection, features, rings, points): deeper is not GeoJSON.
+  if (depthOver(json, maxStructuredDepth)) throw invalid(msg('text.too_deep', { file, max: maxStructuredDepth }));
+  const bad = forbiddenProblem(json, (p) => formatPath(p));
+  if (bad !== undefined) throw invalid(problemAt(file, bad));
   const found = (json as { type?: unknown } | null)?.type;
   if (found !== 'FeatureCollection') throw invalid(problemAt(file, msg('geometry.not_collection', { found: kindOf(json, found) })));
   const collection = collectionSchema.safeParse(json);

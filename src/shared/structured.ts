@@ -18,8 +18,8 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-/** Where a parser error points, if it says. */
-function syntaxPosition(e: unknown, text: string): { line: number; column: number } | undefined {
+/** Where a parser error points, if it says (YAML: line and column; JSON: a character position). */
+export function syntaxPosition(e: unknown, text: string): { line: number; column: number } | undefined {
   const pos = (e as { linePos?: readonly { line: number; col: number }[] } | null)?.linePos?.[0];
   if (pos) return { line: pos.line, column: pos.col };
   const offset = e instanceof Error ? /position (\d+)/.exec(e.message)?.[1] : undefined;
@@ -30,7 +30,7 @@ function syntaxPosition(e: unknown, text: string): { line: number; column: numbe
 export const maxStructuredDepth = 64;
 
 /** The nesting depth of a parsed value, counted without recursion (a hostile file must not overflow the stack). */
-function depthOver(value: unknown, max: number): boolean {
+export function depthOver(value: unknown, max: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
     const [v, d] = stack.pop() as [unknown, number];

@@ -87,11 +87,13 @@ export const geometryTexts = {
     nn: (p: Place & { year: number }) => `${p.level} ${p.code} er ikkje i registeret for ${p.year}`,
     en: (p: Place & { year: number }) => `${p.level} ${p.code} is not in the ${p.year} registry`,
   },
-  /** `detail` is the JSON parser's own (English) message. */
+  /** `detail` is the JSON parser's own (English) message: in the English wording only. */
   'geometry.not_json': {
-    nb: (p: { detail: string }) => `ikke gyldig JSON (${p.detail})`,
-    nn: (p: { detail: string }) => `ikkje gyldig JSON (${p.detail})`,
-    en: (p: { detail: string }) => `not valid JSON (${p.detail})`,
+    nb: (p: { detail: string; line?: number; column?: number }) =>
+      `ikke gyldig JSON${p.line === undefined ? '' : ` (linje ${p.line}, kolonne ${p.column})`}`,
+    nn: (p: { detail: string; line?: number; column?: number }) =>
+      `ikkje gyldig JSON${p.line === undefined ? '' : ` (linje ${p.line}, kolonne ${p.column})`}`,
+    en: (p: { detail: string; line?: number; column?: number }) => `not valid JSON (${p.detail})`,
   },
   'geometry.not_collection': {
     nb: (p: { found: Found }) => `skulle vært en GeoJSON FeatureCollection, men er ${found(p.found, 'nb')}`,
