@@ -61,7 +61,7 @@ describe('report definitions', () => {
       'chapters[0].blocks[0].figure.years: en trend trenger årene sine ([fra, til])',
     ]);
     const yaml = problem('title: T\nchapters: [a: b: c]\n');
-    assert.match(yaml.text('nb'), /^r\.yaml: kan ikke leses som YAML eller JSON \(linje 2, kolonne \d+\)$/);
+    assert.match(yaml.text('nb'), /^r\.yaml: ikke gyldig YAML eller JSON \(linje 2, kolonne \d+\)$/);
     assert.match(yaml.text('en'), /^r\.yaml: not valid YAML\/JSON: \S/);
   });
 });
