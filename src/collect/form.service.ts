@@ -15,6 +15,7 @@ import type { Store } from '../store/store.ts';
 import * as repo from './form.repository.ts';
 import { answersToRaw, type FieldError, type RawForm, rawFieldsOf, readSection } from './form.ts';
 import { resolveToken } from './link.service.ts';
+import * as paradataRepo from './paradata.repository.ts';
 
 export interface FormContext {
   readonly round: Round;
@@ -142,6 +143,7 @@ export async function saveSection(store: Store, ctx: FormContext, sectionKey: st
       );
     }
     await repo.updateResponse(trx, row.id, { updated_at: stamp, current_section: sectionKey });
+    await paradataRepo.addEvent(trx, { ...eventOf(ctx), section: sectionKey, kind: errors.length > 0 ? 'invalid' : 'saved', at: stamp });
     return { errors, revealed };
   });
 }
@@ -153,14 +155,18 @@ export async function submit(store: Store, ctx: FormContext, now = new Date()): 
     const row = await repo.lockResponse(trx, store.dialect, ctx.round.year, ctx.role, ctx.unit.number, stamp);
     if ((await repo.drafts(trx, row.id)).length > 0) throw conflict(msg('collect.submit_unfinished'));
     await repo.updateResponse(trx, row.id, { status: 'submitted', submitted_at: row.submitted_at ?? stamp, updated_at: stamp });
+    await paradataRepo.addEvent(trx, { ...eventOf(ctx), section: '', kind: 'submitted', at: stamp });
   });
 }
 
-/** Remembers where the respondent is without saving anything else. */
-export async function rememberSection(store: Store, ctx: FormContext, sectionKey: string): Promise<void> {
+/** Remembers where the respondent is without saving anything else, and that the page was shown (paradata). */
+export async function rememberSection(store: Store, ctx: FormContext, sectionKey: string, now = new Date()): Promise<void> {
+  await paradataRepo.addEvent(store.db, { ...eventOf(ctx), section: sectionKey, kind: 'shown', at: now.toISOString() });
   const row = await repo.findResponse(store.db, ctx.round.year, ctx.role, ctx.unit.number);
   if (row && row.current_section !== sectionKey) await repo.updateResponse(store.db, row.id, { current_section: sectionKey });
 }
+
+const eventOf = (ctx: FormContext) => ({ year: ctx.round.year, role: ctx.role, unitNumber: ctx.unit.number });
 
 /** Each question's number as this unit sees the questionnaire (eligible questions, in order). */
 export function questionNumbers(ctx: FormContext): Map<string, number> {

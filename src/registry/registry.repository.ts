@@ -206,7 +206,7 @@ export async function currentContactPairs(db: Db): Promise<{ unit: string; role:
 /** Moves a unit's links, responses (with their answers), mail and follow-ups in these rounds to another number. */
 export async function moveRoundRecords(db: Db, rounds: readonly number[], from: string, to: string): Promise<void> {
   if (rounds.length === 0) return;
-  for (const table of Object.values(roundTables)) {
+  for (const table of [...Object.values(roundTables), 'form_event'] as const) {
     await db.updateTable(table).set({ unit_number: to }).where('round_year', 'in', rounds).where('unit_number', '=', from).execute();
   }
 }

@@ -397,6 +397,32 @@ function multiChoiceKeys(definition: string): string[] {
   return (parsed.questions ?? []).filter((q) => q.type === 'multi' && typeof q.key === 'string').map((q) => q.key as string);
 }
 
+/**
+ * Paradata: when a respondent was shown a page of the form and when it was saved (or refused as
+ * invalid, or the form submitted), so the team can see where respondents stop and how long a page
+ * takes, from the server's own requests (no tracking script). Keyed like the response (round,
+ * role, unit): a page is shown before a response exists.
+ */
+function migration012(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('form_event')
+        .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('round_year', 'integer', (c) => c.notNull().references('round.year').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('unit_number', 'text', (c) => c.notNull())
+        .addColumn('section_key', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('form_event_unit_idx').on('form_event').columns(['round_year', 'role', 'unit_number', 'at']).execute();
+    },
+  };
+}
+
 function migrations(dialect: Dialect): [string, Migration][] {
   return [
     ['001_foundation', migration001(dialect)],
@@ -410,6 +436,7 @@ function migrations(dialect: Dialect): [string, Migration][] {
     ['009_geometry', migration009],
     ['010_report_build', migration010(dialect)],
     ['011_answer_slot', migration011(dialect)],
+    ['012_form_event', migration012(dialect)],
   ];
 }
 

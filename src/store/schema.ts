@@ -248,7 +248,22 @@ export interface ReportBuildTable {
   pdf_error: string | null;
 }
 
+/**
+ * Paradata: a page of the form shown to a respondent, saved, refused as invalid, or the form
+ * submitted (`section_key` '' for a submit), in UTC.
+ */
+export interface FormEventTable {
+  id: Generated<number>;
+  round_year: number;
+  role: string;
+  unit_number: string;
+  section_key: string;
+  kind: 'shown' | 'saved' | 'invalid' | 'submitted';
+  at: string;
+}
+
 export interface Database {
+  form_event: FormEventTable;
   report_build: ReportBuildTable;
   geometry: GeometryTable;
   questionnaire_change: QuestionnaireChangeTable;

@@ -165,7 +165,7 @@ export function respondentRoutes(store: Store, opts: RespondentOptions): Hono {
     if (index < 0) return c.redirect(o.view.base, 303);
     const key = (pages[index] as (typeof pages)[number]).section.key;
     const form = sectionForm(o.ctx, state, key);
-    await rememberSection(store, o.ctx, key);
+    await rememberSection(store, o.ctx, key, opts.clock());
     const revealed = (c.req.query('nye') ?? '').split('.').filter((k) => form.asked.has(k));
     return c.html(sectionPage(o.view, { pages, index, ...form, numbers: questionNumbers(o.ctx), revealed }));
   });
