@@ -104,7 +104,7 @@ export function createApp(store: Store, cfg: Config, options: AppOptions = {}): 
   app.get('/registry/:year', async (c) => c.html(await registryPage(store, yearParam(c), c.req.query('q') ?? '', c.get('viewer'))));
 
   app.notFound((c) =>
-    c.html(page('Fant ikke siden', html`<h1>Fant ikke siden</h1><p>Siden finnes ikke.</p><p><a href="/">Til forsiden</a></p>`), 404),
+    c.html(page('Fant ikke siden', html`<h1>Fant ikke siden</h1><p>Siden finnes ikke.</p><p><a href="/">Til forsiden</a></p>`, c.get('viewer')), 404),
   );
   app.onError((err, c) => {
     if (err instanceof BodyTooLargeError) return tooLarge(c, err.limit);
@@ -117,12 +117,12 @@ export function createApp(store: Store, cfg: Config, options: AppOptions = {}): 
     if (err instanceof AppError) {
       // The team's pages are bokmål; `message` is the English wording for logs and the CLI.
       return c.html(
-        page('Feil', html`<h1>Noe gikk galt</h1><p>${err.text('nb')}</p><p><a href="/">Til forsiden</a></p>`),
+        page('Feil', html`<h1>Noe gikk galt</h1><p>${err.text('nb')}</p><p><a href="/">Til forsiden</a></p>`, c.get('viewer')),
         err.status as 400,
       );
     }
     console.error(err);
-    return c.html(page('Feil', html`<h1>Noe gikk galt</h1><p>En uventet feil oppstod. Prøv igjen senere.</p>`), 500);
+    return c.html(page('Feil', html`<h1>Noe gikk galt</h1><p>En uventet feil oppstod. Prøv igjen senere.</p>`, c.get('viewer')), 500);
   });
   return app;
 }

@@ -42,7 +42,7 @@ describeStores(
       await answer('hvem', '', 3);
       await answer('hvem', '', 3);
 
-      assert.deepEqual(await migrate(db, store.dialect), ['011_answer_slot']);
+      assert.equal((await migrate(db, store.dialect))[0], '011_answer_slot');
 
       const rows = await db
         .selectFrom('answer')
