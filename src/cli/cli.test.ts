@@ -50,6 +50,22 @@ describe('kommunepuls CLI', () => {
     assert.equal(unknown.code, 1);
     assert.match(unknown.err, /^error: configuration: KOMMUNEPULS_LANG: .*"nb".*"nn".*"en"/);
   });
+
+  it('backs a SQLite store up and restores it elsewhere, refusing to overwrite data without --replace', () => {
+    const db = path.join(work, 'backup-source.sqlite');
+    assert.equal(run(db, 'registry', 'import', '--year', '2019', file('backup-registry.csv', miniRegistryCsv)).code, 0);
+    const backup = path.join(work, 'store.backup');
+    const made = run(db, 'backup', '--out', backup, '--json');
+    assert.equal(made.code, 0, made.err);
+    assert.equal(JSON.parse(made.out).dialect, 'sqlite');
+    const copy = path.join(work, 'backup-copy.sqlite');
+    assert.equal(run(copy, 'restore', '--from', backup).code, 0);
+    assert.equal(run(copy, 'registry', 'show', '--year', '2019').out, run(db, 'registry', 'show', '--year', '2019').out);
+    const refused = runIn({ KOMMUNEPULS_LANG: 'nb' }, copy, 'restore', '--from', backup);
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /har allerede data; stopp serveren og bruk --replace/);
+    assert.equal(run(copy, 'restore', '--from', backup, '--replace').code, 0);
+  });
 });
 
 describeStores(

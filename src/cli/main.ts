@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { configuredLang } from '../config/config.ts';
 import { AppError } from '../shared/errors.ts';
 import { analyzeCommands } from './analyze.cmd.ts';
+import { backupCommands } from './backup.cmd.ts';
 import { demoCommands } from './demo.cmd.ts';
 import { exportCommands } from './export.cmd.ts';
 import { linkCommands } from './links.cmd.ts';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   reportCommands(program);
   serveCommands(program);
   demoCommands(program);
+  backupCommands(program);
   program.commands.forEach(function override(c: Command) {
     c.exitOverride();
     c.commands.forEach(override);

@@ -5,10 +5,8 @@
  * every table before and after).
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import YAML from 'yaml';
 import { importResponses } from '../collect/response-import.ts';
 import { importContacts } from '../outreach/contact.service.ts';
@@ -22,24 +20,8 @@ import { saveRoundQuestionnaire } from '../round/round-setup.ts';
 import { AppError } from '../shared/errors.ts';
 import { readStructured } from '../shared/structured.ts';
 import type { Store } from '../store/store.ts';
-import { describeStores } from '../store/testing.ts';
+import { describeStores, digest } from '../store/testing.ts';
 import { type Broken, brokenCsvs, brokenGeoJsons, brokenYamls } from './hostile.corpus.ts';
-
-/** A digest of every table's rows (the migrations' own table aside). */
-async function digest(store: Store): Promise<string> {
-  const q =
-    store.dialect === 'postgres'
-      ? sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() order by 1`
-      : sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by 1`;
-  const hash = createHash('sha256');
-  for (const { name } of (await q.execute(store.db)).rows) {
-    if (name === 'kp_migration') continue;
-    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(store.db)).rows;
-    hash.update(name);
-    hash.update(JSON.stringify(rows.map((r) => JSON.stringify(r)).sort()));
-  }
-  return hash.digest('hex');
-}
 
 /** Refused cleanly: an AppError, a short one-line message in each language, nothing stored. */
 async function refusesCleanly(store: Store, what: string, broken: Broken, run: () => Promise<unknown>): Promise<void> {

@@ -128,7 +128,7 @@ async function ensureSchema(url: string, schema: string): Promise<void> {
  * A `schema` query parameter in a postgres:// URL selects the schema to live in, so several
  * installations (or test runs) can share one database: postgres://host/db?schema=kommunepuls
  */
-function splitSchema(url: string): { url: string; schema: string | undefined } {
+export function splitSchema(url: string): { url: string; schema: string | undefined } {
   if (dialectOf(url) !== 'postgres') return { url, schema: undefined };
   const u = new URL(url);
   const schema = u.searchParams.get('schema') ?? undefined;

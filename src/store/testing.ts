@@ -4,11 +4,12 @@
  * is dropped afterwards). PostgreSQL is skipped with a visible reason only when no server answers,
  * and never under CI. `KOMMUNEPULS_TEST_DIALECTS=sqlite` narrows the run while working.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { isCi, testPostgresUrl } from '../config/config.ts';
 import { type Dialect, dropSchema, openStore, type Store } from './store.ts';
@@ -106,4 +107,20 @@ export function describeStores(name: string, fn: (test: StoreTest) => void, opti
       });
     });
   }
+}
+
+/** A digest of every table's rows (the migrations' own table aside): equal digests, equal stores. */
+export async function digest(store: Store): Promise<string> {
+  const q =
+    store.dialect === 'postgres'
+      ? sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() order by 1`
+      : sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by 1`;
+  const hash = createHash('sha256');
+  for (const { name } of (await q.execute(store.db)).rows) {
+    if (name === 'kp_migration') continue;
+    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(store.db)).rows;
+    hash.update(name);
+    hash.update(JSON.stringify(rows.map((r) => JSON.stringify(r)).sort()));
+  }
+  return hash.digest('hex');
 }
