@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { type FrequenciesJson, frequenciesJson } from '../src/analysis/breakdown.ts';
 import { exactP } from '../src/analysis/stats/index.ts';
+import { Weighting } from '../src/analysis/weights.ts';
 import { saveResponses } from '../src/collect/response.service.ts';
 import { simulateResponses } from '../src/demo/responses.demo.ts';
 import type { Role } from '../src/questionnaire/model.ts';
@@ -35,6 +36,8 @@ interface TestJson {
   p: number | null;
   p_exact: number | null;
   exact_method?: 'fisher' | 'monte-carlo';
+  /** The Monte Carlo seed, one per question, grouping and table (stats/random.ts `tableSeed`). */
+  seed?: number;
 }
 
 type TableJson = { n?: number; options?: readonly { count: number }[] };
@@ -129,6 +132,30 @@ try {
   }
   const breakdownMs = performance.now() - t;
 
+  // The same with weights on: one Weighting for the run, as a report build shares one. First the
+  // raking of the three roles on its own (cell counts from the database, then the fitting), then
+  // (a) and (b) as above, each call weighted (its counts per cell and question, the variances).
+  const weighting = new Weighting(store, year);
+  t = performance.now();
+  const weights = [];
+  for (const [role] of questionnaires) weights.push((await weighting.forRole(role)).summary);
+  const weightsMs = performance.now() - t;
+  t = performance.now();
+  for (const c of countable) {
+    await frequenciesJson(store, year, c.role, c.key, undefined, { weighted: weighting });
+    sample();
+  }
+  const freqWeightedMs = performance.now() - t;
+  let breakdownWeighted = 0;
+  t = performance.now();
+  for (const c of order) {
+    if (budgetMs > 0 && performance.now() - t >= budgetMs) break;
+    await frequenciesJson(store, year, c.role, c.key, c.by, { weighted: weighting });
+    breakdownWeighted++;
+    sample();
+  }
+  const breakdownWeightedMs = performance.now() - t;
+
   // Which tests computed an exact p; a sample of the Monte Carlo ones is run again on its own,
   // outside the timed run, to see what they cost (and that the same p comes out).
   let tests = 0;
@@ -136,6 +163,7 @@ try {
   let mcCallMs = 0;
   const mcTables: number[][][] = [];
   const mcP: (number | null)[] = [];
+  const mcSeed: (number | undefined)[] = [];
   const mcByGrouping = new Map<string, number>();
   for (const r of results) {
     let hasMc = false;
@@ -147,6 +175,7 @@ try {
       hasMc = true;
       mcTables.push(table);
       mcP.push(test.p_exact);
+      mcSeed.push(test.seed);
       mcByGrouping.set(r.by, (mcByGrouping.get(r.by) ?? 0) + 1);
     }
     if (hasMc) mcCallMs += r.ms;
@@ -157,7 +186,8 @@ try {
   for (let k = 0; k < mcSample; k++) {
     const i = Math.floor((k * mcTables.length) / mcSample);
     const s = performance.now();
-    const again = exactP(mcTables[i] as number[][]);
+    const seed = mcSeed[i];
+    const again = exactP(mcTables[i] as number[][], seed === undefined ? {} : { seed });
     mcSampleMs += performance.now() - s;
     if (again.p !== mcP[i]) mismatches++;
   }
@@ -189,6 +219,11 @@ try {
       breakdown_total: calls.length,
       capped: results.length < calls.length,
       breakdown_ms: Math.round(breakdownMs),
+      weights_ms: Math.round(weightsMs),
+      weights: weights.map((w) => ({ role: w.role, n: w.respondents, iterations: w.iterations, deff: w.deff, trimmed: w.trimmed })),
+      freq_weighted_ms: Math.round(freqWeightedMs),
+      breakdown_weighted_tables: breakdownWeighted,
+      breakdown_weighted_ms: Math.round(breakdownWeightedMs),
       tests,
       fisher,
       monte_carlo: mcTables.length,

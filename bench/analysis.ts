@@ -28,6 +28,12 @@ export interface AnalysisRow {
   breakdown_tables: number;
   breakdown_total: number;
   breakdown_ms: number;
+  /** Raking the three roles (cell counts and fitting), then (a) and (b) with weights on. */
+  weights_ms: number;
+  weights: { role: string; n: number; iterations: number; deff: number; trimmed: number }[];
+  freq_weighted_ms: number;
+  breakdown_weighted_tables: number;
+  breakdown_weighted_ms: number;
   capped: boolean;
   tests: number;
   fisher: number;
@@ -64,6 +70,8 @@ export function analysisScenario(dialects: readonly string[], sizes: readonly nu
       'by every built-in grouping (fylke included), each a call as `analyze frequencies --by` makes it. Setup is not in (a)/(b). ' +
       (Number(seconds) > 0 ? `(b) is capped at ${seconds} s per run (BENCH_ANALYSIS_SECONDS); "est. full" extrapolates. ` : '') +
       'exact = tests that also computed an exact p (Fisher 2×2 / Monte Carlo, 100 000 tables each); ' +
+      'Then the same with weights on (analysis/weights.ts: each role raked to the margins of Table 1, one Weighting for the run as a report build shares one): ' +
+      'rake s = the raking of the three roles, (a)/(b) w s = the weighted calls, (b) w is capped like (b). ' +
       'MC s = time of the Monte Carlo tests (up to 40 of them timed again on their own after the run, times their count), and its share of (b). ' +
       `RSS: max sampled during the analysis / peak of the child. Machine: ${availableParallelism()} cores.\n`,
   );
@@ -124,6 +132,41 @@ export function analysisScenario(dialects: readonly string[], sizes: readonly nu
       pct(r.monte_carlo_ms, r.breakdown_ms),
       `${r.analysis_rss_mb} / ${r.peak_rss_mb}`,
     ]),
+  );
+  console.log('\nWeights on and off (the same calls; (b) per second over the calls done within the cap):');
+  table(
+    [
+      'dialect',
+      'units',
+      'rake s',
+      '(a) s',
+      '(a) w s',
+      '(a) w/off',
+      '(b) tables/s',
+      '(b) w tables',
+      '(b) w s',
+      '(b) w tables/s',
+      '(b) w/off',
+      'deff (roles)',
+    ],
+    rows.map((r) => {
+      const bOff = r.breakdown_tables / Math.max(1e-9, r.breakdown_ms);
+      const bOn = r.breakdown_weighted_tables / Math.max(1e-9, r.breakdown_weighted_ms);
+      return [
+        r.dialect,
+        String(r.units),
+        s(r.weights_ms),
+        s(r.freq_ms),
+        s(r.freq_weighted_ms),
+        r.freq_ms > 0 ? (r.freq_weighted_ms / r.freq_ms).toFixed(2) : '-',
+        perS(r.breakdown_tables, r.breakdown_ms),
+        String(r.breakdown_weighted_tables),
+        s(r.breakdown_weighted_ms),
+        perS(r.breakdown_weighted_tables, r.breakdown_weighted_ms),
+        bOn > 0 ? (bOff / bOn).toFixed(2) : '-',
+        r.weights.map((w) => w.deff.toFixed(3)).join(' / '),
+      ];
+    }),
   );
   for (const r of rows) {
     console.log(

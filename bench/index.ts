@@ -342,10 +342,12 @@ interface ReportRow {
   compute_ms: number;
   html_ms: number;
   pdf_ms: number;
+  docx_ms: number;
   total_ms: number;
   first_total_ms: number;
   html: number;
   pdf: number;
+  docx: number;
   figures: number;
   pages: number;
   peak_rss_mb: number;
@@ -355,15 +357,15 @@ function reportScenario(): void {
   console.log(
     '\nReport: the demo (422 municipalities + 15 districts, rounds 2015–2019) in a fresh store, then the 2019 report (Table 1, ' +
       'figures 1–39) built 3 times as `report build` does: compute = every number from the store, html = the page, pdf = Chromium ' +
-      '(front matter and each chapter printed alone to count pages, then the whole). Median of the runs; RSS is the Node process ' +
-      '(Chromium runs in its own processes).\n',
+      '(front matter and each chapter printed alone to count pages, then the whole), docx = the Word document (charts drawn as PNG ' +
+      'by resvg on the thread pool, tables as Word tables). Median of the runs; RSS is the Node process (Chromium runs in its own processes).\n',
   );
   for (const dialect of dialects) {
     const r = runScenario<ReportRow>('report.bench.ts', [dialect, '3']);
     if (!r) continue;
     console.log(
       `${dialect.padEnd(8)} | compute ${r.compute_ms} ms | html ${r.html_ms} ms (${Math.round(r.html / 1024)} KB) | pdf ${r.pdf_ms} ms ` +
-        `(${r.pages} pages, ${Math.round(r.pdf / 1024)} KB) | total ${r.total_ms} ms (first ${r.first_total_ms} ms) | ${r.figures} figures | peak ${r.peak_rss_mb} MB | demo load ${r.setup_ms} ms`,
+        `(${r.pages} pages, ${Math.round(r.pdf / 1024)} KB) | docx ${r.docx_ms} ms (${Math.round(r.docx / 1024)} KB) | total ${r.total_ms} ms (first ${r.first_total_ms} ms) | ${r.figures} figures | peak ${r.peak_rss_mb} MB | demo load ${r.setup_ms} ms`,
     );
   }
 }

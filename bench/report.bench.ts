@@ -15,17 +15,24 @@ try {
   await loadDemo(store);
   const setupMs = performance.now() - t;
   const chromium = loadConfig().chromium;
-  const times: { compute: number; html: number; pdf: number; total: number }[] = [];
-  let sizes = { html: 0, pdf: 0, figures: 0, pages: 0 };
+  const times: { compute: number; html: number; pdf: number; docx: number; total: number }[] = [];
+  let sizes = { html: 0, pdf: 0, docx: 0, figures: 0, pages: 0 };
   for (let i = 0; i < runs; i++) {
     t = performance.now();
-    const files = await makeReportFiles(store, 2019, { pdf: true, chromium });
+    const files = await makeReportFiles(store, 2019, { pdf: true, docx: true, chromium });
     const total = performance.now() - t;
-    times.push({ compute: files.timings.computeMs, html: files.timings.htmlMs, pdf: files.timings.pdfMs, total });
+    times.push({
+      compute: files.timings.computeMs,
+      html: files.timings.htmlMs,
+      pdf: files.timings.pdfMs,
+      docx: files.timings.docxMs,
+      total,
+    });
     const pdf = files.pdf ?? Buffer.alloc(0);
     sizes = {
       html: Buffer.byteLength(files.html),
       pdf: pdf.length,
+      docx: files.docx?.length ?? 0,
       figures: files.report.figureCount,
       pages: pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0,
     };
@@ -42,6 +49,7 @@ try {
       compute_ms: median((x) => x.compute),
       html_ms: median((x) => x.html),
       pdf_ms: median((x) => x.pdf),
+      docx_ms: median((x) => x.docx),
       total_ms: median((x) => x.total),
       first_total_ms: Math.round(times[0]?.total ?? 0),
       ...sizes,

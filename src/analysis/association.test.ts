@@ -39,12 +39,21 @@ async function setUp(store: Store) {
 describeStores('county means and association', (test) => {
   test('averages a scale per county without "Vet ikke" and without the districts', async (store) => {
     await setUp(store);
-    const r = await countyMeans(store, 2019, 'kommunedirektor', 'utfordring');
+    const r = await countyMeans(store, 2019, 'kommunedirektor', 'utfordring', 'kommune', 2);
     assert.deepEqual(
-      r.counties.map((c) => [c.county, c.n, c.mean]),
+      r.counties.map((c) => [c.county, c.n, c.mean, c.tooFew]),
       [
-        ['Sentrum', 2, 4.5],
-        ['Innlandet', 2, 1.5],
+        ['Sentrum', 2, 4.5, false],
+        ['Innlandet', 2, 1.5, false],
+      ],
+    );
+    // With the default minimum of 5 answers per county, two are too few: no mean, so no colour on the map.
+    const byDefault = await countyMeans(store, 2019, 'kommunedirektor', 'utfordring');
+    assert.deepEqual(
+      byDefault.counties.map((c) => [c.county, c.n, c.mean, c.tooFew]),
+      [
+        ['Sentrum', 2, null, true],
+        ['Innlandet', 2, null, true],
       ],
     );
     await assert.rejects(countyMeans(store, 2019, 'kommunedirektor', 'samarbeid'), /not a scale/);
@@ -60,6 +69,12 @@ describeStores('county means and association', (test) => {
       [0, 1, 0, 0, 0, 0],
     ]);
     assert.equal(a.chiSquare?.statistic, pearsonChiSquare(a.table.map((r) => [...r])).statistic);
+    assert.equal(a.noTest, null);
+    const same1 = await association(store, 2019, 'kommunedirektor', 'samarbeid', 'samarbeid');
+    assert.ok(same1.chiSquare !== null, 'a question against itself has a diagonal table, and a test');
+    const none = await association(store, 2019, 'skolesjef', 'samarbeid', 'utfordring');
+    assert.equal(none.chiSquare, null);
+    assert.equal(none.noTest, 'no_answers');
     assert.equal(a.spearman, null, 'samarbeid is not a scale');
     const same = await association(store, 2019, 'kommunedirektor', 'utfordring', 'utfordring');
     assert.deepEqual(same.spearman, { rho: 1, p: 0, n: 4 });

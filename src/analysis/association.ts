@@ -11,8 +11,8 @@ import { invalid } from '../shared/errors.ts';
 import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './analysis.repository.ts';
-import { independenceTest, type TestResult } from './breakdown.ts';
-import { findQuestion, questionCounts } from './frequencies.ts';
+import { DEFAULT_MIN_N, findQuestion, questionCounts } from './frequencies.ts';
+import { independenceTest, type NoTestReason, type TestResult } from './significance.ts';
 import { spearman } from './stats/index.ts';
 
 function scaleOf(q: Question): { min: number; max: number } | null {
@@ -43,21 +43,30 @@ export interface CountyMean {
   readonly countyNumber: string;
   readonly county: string;
   readonly n: number;
+  /** Null when nobody in the county answered on the scale, or fewer than the minimum N (`tooFew`). */
   readonly mean: number | null;
+  /** 0 < n < minN: the mean is withheld ("for få svar"), so a county of 4 answers is not coloured like one of 40. */
+  readonly tooFew: boolean;
 }
 
-/** Mean of a 1–5 scale (codes outside the scale left out) per county, municipalities only. */
+/**
+ * Mean of a 1–5 scale (codes outside the scale left out) per county; municipalities unless
+ * districts are asked for. A county with fewer than `minN` answers on the scale (default 5) gets
+ * no mean.
+ */
 export async function countyMeans(
   store: Store,
   year: number,
   role: Role,
   raw: string,
+  kind: repo.UnitKind = 'kommune',
+  minN: number = DEFAULT_MIN_N,
 ): Promise<{ question: string; label: string; text: string; counties: CountyMean[] }> {
   const { q, item, label } = await resolve(store, year, role, raw);
   const range = scaleOf(q);
   if (!range) throw invalid(msg('analysis.not_scale', { question: raw }));
   const round = await getRound(store, year);
-  const { counts } = await questionCounts(store, year, role, q.key, 'kommune', { kind: 'county' });
+  const { counts } = await questionCounts(store, year, role, q.key, kind, { kind: 'county' });
   const names = await repo.countyNames(store.db, round.registryYear);
   const counties = names
     .map((c) => {
@@ -69,7 +78,8 @@ export async function countyMeans(
         n += k;
         sum += code * k;
       }
-      return { countyNumber: c.county_number, county: c.county_name, n, mean: n > 0 ? sum / n : null };
+      const tooFew = n > 0 && n < minN;
+      return { countyNumber: c.county_number, county: c.county_name, n, mean: n > 0 && !tooFew ? sum / n : null, tooFew };
     })
     .filter((c) => counts.has(c.countyNumber) || c.n > 0);
   return { question: raw, label, text: textIn(q.text, 'nb'), counties };
@@ -82,11 +92,20 @@ export interface Association {
   readonly table: readonly (readonly number[])[];
   readonly n: number;
   readonly chiSquare: TestResult | null;
+  /** Why there is no chi-square test (one row or column with answers, or none): no_answers, one_group, all_same. */
+  readonly noTest: NoTestReason | null;
   /** Spearman's rho on the scale values (both questions must be scales); codes outside the scales left out. */
   readonly spearman: { readonly rho: number | null; readonly p: number | null; readonly n: number } | null;
 }
 
-export async function association(store: Store, year: number, role: Role, first: string, second: string): Promise<Association> {
+export async function association(
+  store: Store,
+  year: number,
+  role: Role,
+  first: string,
+  second: string,
+  kind: repo.UnitKind = 'kommune',
+): Promise<Association> {
   const a = await resolve(store, year, role, first);
   const b = await resolve(store, year, role, second);
   const round = await getRound(store, year);
@@ -97,7 +116,7 @@ export async function association(store: Store, year: number, role: Role, first:
     role,
     { question: a.q.key, item: a.item },
     { question: b.q.key, item: b.item },
-    'kommune',
+    kind,
   );
   const codesOf = (q: Question) => optionsOf(q).map((o) => ({ code: o.code, label: textIn(o.label, 'nb') }));
   const xs = codesOf(a.q);
@@ -111,12 +130,17 @@ export async function association(store: Store, year: number, role: Role, first:
     const s = spearman(onScale.map((p) => ({ x: p.x, y: p.y, count: p.n })));
     rank = { rho: s.rho, p: s.p, n: s.n };
   }
+  const chi = independenceTest(
+    table.map((r) => [...r]),
+    [year, role, first, second, kind],
+  );
   return {
     x: { question: first, label: a.label, codes: xs },
     y: { question: second, label: b.label, codes: ys },
     table,
     n: pairs.reduce((s, p) => s + p.n, 0),
-    chiSquare: independenceTest(table.map((r) => [...r])),
+    chiSquare: chi.test,
+    noTest: chi.reason,
     spearman: rank,
   };
 }

@@ -1,9 +1,10 @@
 /**
- * Frequencies broken down by a grouping (or county), with tests of independence: Pearson's
- * chi-square without continuity correction; when more than 20 % of the expected counts are below
- * 5, an exact p beside it (Fisher for 2×2, Monte Carlo with a fixed seed otherwise); for scales
- * also Kruskal–Wallis on the scale values. `significant` is p < 0.05, using the exact p when one
- * is reported. Multiple choice is tested per option (chosen or not, by group); a matrix per item.
+ * Frequencies broken down by a grouping (or county), with tests of independence (significance.ts):
+ * Pearson's chi-square, an exact p when expected counts are small, Kruskal–Wallis for scales.
+ * Multiple choice is tested per option (chosen or not, by group) and a matrix per item; those tests
+ * form a family and their p-values are Holm-adjusted, `significant` deciding on the adjusted p.
+ * A category with fewer answers than the minimum N (default 5) keeps its counts but shows no
+ * shares ("for få svar"); it still counts in the tests, which handle small groups exactly.
  */
 import { optionsOf } from '../questionnaire/answer.ts';
 import type { Question, Role } from '../questionnaire/model.ts';
@@ -14,54 +15,38 @@ import { getRound } from '../round/round.service.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './analysis.repository.ts';
 import {
+  DEFAULT_MIN_N,
+  type FpcStatus,
   type FrequencyOptions,
   type FrequencyTable,
   findQuestion,
   frequencies,
   frequencyTable,
   type IntervalFn,
+  type OptionFrequency,
   questionCounts,
 } from './frequencies.ts';
 import { groupByOf } from './representativeness.ts';
-import { exactP, kruskalWallis, pearsonChiSquare, wilson } from './stats/index.ts';
+import { adjustFamily, independenceTest, kruskalWallisTest, type NoTestReason, type TestResult } from './significance.ts';
+import { wilson } from './stats/index.ts';
+import { Weighting, weightQuestion, weightsJson } from './weights.ts';
 
-export const significanceLevel = 0.05;
+export { independenceTest, type NoTestReason, significanceLevel, type TestResult } from './significance.ts';
 
 /** The 95 % Wilson interval, with the finite-population correction when a population is given. */
 export const wilsonInterval: IntervalFn = (count, n, population) =>
-  wilson(count, n, population !== undefined && population >= n ? { fpc: { population } } : {}) ?? [0, 0];
+  wilson(count, n, population !== undefined ? { fpc: { population } } : {});
 
-export interface TestResult {
-  readonly method: 'pearson-chi-square';
-  readonly statistic: number;
-  readonly df: number;
-  readonly p: number | null;
-  /** Share of expected counts below 5. */
-  readonly lowExpectedShare: number | null;
-  /** Exact p (Fisher 2×2, else Monte Carlo) when more than 20 % of expected counts are below 5. */
-  readonly pExact: number | null;
-  readonly exactMethod: 'fisher' | 'monte-carlo' | null;
-  readonly significant: boolean;
-  /** Scales: Kruskal–Wallis on the scale values across the groups. */
-  readonly kruskalWallis?: { readonly statistic: number | null; readonly df: number; readonly p: number | null };
-}
-
-/** Pearson chi-square on a groups × answers table, with the exact p when expected counts are small. */
-export function independenceTest(table: number[][]): TestResult | null {
-  const chi = pearsonChiSquare(table);
-  if (chi.df === 0 || chi.p === null) return null;
-  const small = (chi.lowExpectedShare ?? 0) > 0.2;
-  const exact = small ? exactP(table) : null;
-  const p = exact?.p ?? chi.p;
+/** A table with fewer answers than `minN`: counts and N kept, shares, intervals and means withheld. */
+export function withhold<T extends FrequencyTable>(t: T, minN: number): T {
+  if (t.n >= minN) return t;
+  const blank = (o: OptionFrequency): OptionFrequency => ({ ...o, share: null, ci95: null });
   return {
-    method: 'pearson-chi-square',
-    statistic: chi.statistic,
-    df: chi.df,
-    p: chi.p,
-    lowExpectedShare: chi.lowExpectedShare,
-    pExact: exact?.p ?? null,
-    exactMethod: exact && exact.method !== 'none' ? exact.method : null,
-    significant: p < significanceLevel,
+    ...t,
+    tooFew: true,
+    options: t.options.map(blank),
+    apart: t.apart.map(blank),
+    ...(t.scale ? { scale: { ...t.scale, mean: null, topTwo: null, bottomTwo: null } } : {}),
   };
 }
 
@@ -75,12 +60,15 @@ export interface Breakdown {
   readonly groups: readonly GroupFrequencies[];
   /** Respondents left out because their unit lacks the grouping's attribute. */
   readonly excluded: number;
-  /** Single choice and scales: one test. */
+  /** Categories with fewer answers than this show "for få svar". */
+  readonly minN: number;
+  /** Single choice and scales: one test (null when none is possible, `noTest` says why). */
   readonly test?: TestResult | null;
-  /** Multiple choice: a test per option (chosen or not). */
-  readonly optionTests?: readonly { readonly code: number; readonly test: TestResult | null }[];
-  /** Matrix: a test per item. */
-  readonly itemTests?: readonly { readonly key: string; readonly test: TestResult | null }[];
+  readonly noTest?: NoTestReason | null;
+  /** Multiple choice: a test per option (chosen or not), Holm-adjusted over the options. */
+  readonly optionTests?: readonly { readonly code: number; readonly test: TestResult | null; readonly noTest: NoTestReason | null }[];
+  /** Matrix: a test per item, Holm-adjusted over the items. */
+  readonly itemTests?: readonly { readonly key: string; readonly test: TestResult | null; readonly noTest: NoTestReason | null }[];
 }
 
 function scaleValues(q: Question): { min: number; max: number } | null {
@@ -97,14 +85,21 @@ function crossTable(q: Question, groupCounts: readonly ReadonlyMap<number, numbe
   return groupCounts.map((g) => codes.map((c) => g.get(c) ?? 0));
 }
 
-function kw(q: Question, groupCounts: readonly ReadonlyMap<number, number>[]) {
+/** The chi-square test of a table, with Kruskal–Wallis on the scale values for a scale. */
+function testOf(q: Question, groupCounts: readonly ReadonlyMap<number, number>[], seed: readonly (string | number)[]) {
+  const { test, reason } = independenceTest(crossTable(q, groupCounts), seed);
   const range = scaleValues(q);
-  if (!range) return undefined;
+  if (!test || !range) return { test, noTest: reason };
   const groups = groupCounts.map((g) =>
     [...g].filter(([v]) => v >= range.min && v <= range.max).map(([value, count]) => ({ value, count })),
   );
-  const r = kruskalWallis(groups);
-  return { statistic: r.statistic, df: r.df, p: r.p };
+  return { test: { ...test, kruskalWallis: kruskalWallisTest(groups, seed) }, noTest: reason };
+}
+
+/** Sets the Holm-adjusted p and significance over a family of tests. */
+function adjusted<T extends { readonly test: TestResult | null }>(family: readonly T[]): T[] {
+  const tests = adjustFamily(family.map((f) => f.test));
+  return family.map((f, i) => ({ ...f, test: tests[i] ?? null }));
 }
 
 export async function breakdown(
@@ -119,6 +114,7 @@ export async function breakdown(
   const q = await findQuestion(store, year, role, key);
   const round = await getRound(store, year);
   const kind = options.kind ?? 'kommune';
+  const minN = options.minN ?? DEFAULT_MIN_N;
   const g = groupingKey === 'fylke' ? null : await getGrouping(store, groupingKey);
   const by: repo.GroupBy = g ? groupByOf(g) : { kind: 'county' };
   const { counts, answered } = await questionCounts(store, year, role, key, kind, by);
@@ -133,61 +129,75 @@ export async function breakdown(
     for (const u of await repo.unitsByGroup(store.db, year, round.registryYear, kind, by)) populations.set(u.grp, u.n);
   }
   const excluded = [...(answered.get('-1')?.values() ?? [])].reduce((a, b) => Math.max(a, b), 0);
-  const table = (grp: string, item: string) =>
-    frequencyTable(q, counts.get(grp)?.get(item) ?? new Map(), answered.get(grp)?.get(item) ?? 0, interval, populations.get(grp), options);
+  const w = options.weighted ? await weightQuestion(store, year, role, q, kind, by, { ...options, weighted: options.weighted }) : null;
+  const table = (grp: string, item: string) => {
+    const t = frequencyTable(
+      q,
+      counts.get(grp)?.get(item) ?? new Map(),
+      answered.get(grp)?.get(item) ?? 0,
+      interval,
+      populations.get(grp),
+      options,
+    );
+    return withhold(w ? w.table(t, grp, item) : t, minN);
+  };
   const codeCounts = (item: string) => cats.map((c) => counts.get(c.key)?.get(item) ?? new Map<number, number>());
-  const groups: GroupFrequencies[] = cats.map((c) =>
-    q.type === 'matrix'
-      ? {
-          label: c.label,
-          n: Math.max(0, ...q.items.map((i) => answered.get(c.key)?.get(i.key) ?? 0)),
-          options: [],
-          apart: [],
-          items: q.items.map((i) => ({ key: i.key, label: textIn(i.label, 'nb'), ...table(c.key, i.key) })),
-        }
-      : { label: c.label, ...table(c.key, '') },
-  );
+  const groups: GroupFrequencies[] = cats.map((c) => {
+    if (q.type !== 'matrix') return { label: c.label, ...table(c.key, '') };
+    const items = q.items.map((i) => ({ key: i.key, label: textIn(i.label, 'nb'), ...table(c.key, i.key) }));
+    const n = Math.max(0, ...q.items.map((i) => answered.get(c.key)?.get(i.key) ?? 0));
+    return {
+      label: c.label,
+      n,
+      options: [],
+      apart: [],
+      fpc: items[0]?.fpc ?? { applied: false, population: null, reason: 'not_requested' },
+      ...(items.every((i) => i.tooFew) ? { tooFew: true } : {}),
+      items,
+    };
+  });
   const byInfo = { key: g?.key ?? 'fylke', label: g?.label ?? 'Fylke' };
+  const seed = (item: string, ...more: (string | number)[]) => [year, role, key, item, byInfo.key, ...more];
+  const base = { by: byInfo, groups, excluded, minN };
   if (q.type === 'multi') {
     const optionTests = optionsOf(q).map((o) => {
       const t = cats.map((c) => {
         const chosen = counts.get(c.key)?.get('')?.get(o.code) ?? 0;
         return [chosen, (answered.get(c.key)?.get('') ?? 0) - chosen];
       });
-      return { code: o.code, test: independenceTest(t) };
+      const { test, reason } = independenceTest(t, seed('', o.code));
+      return { code: o.code, test, noTest: reason };
     });
-    return { by: byInfo, groups, excluded, optionTests };
+    return { ...base, optionTests: adjusted(optionTests) };
   }
   if (q.type === 'matrix') {
-    const itemTests = q.items.map((i) => {
-      const cc = codeCounts(i.key);
-      const test = independenceTest(crossTable(q, cc));
-      const k = kw(q, cc);
-      return { key: i.key, test: test && k ? { ...test, kruskalWallis: k } : test };
-    });
-    return { by: byInfo, groups, excluded, itemTests };
+    const itemTests = q.items.map((i) => ({ key: i.key, ...testOf(q, codeCounts(i.key), seed(i.key)) }));
+    return { ...base, itemTests: adjusted(itemTests) };
   }
-  const cc = codeCounts('');
-  const test = independenceTest(crossTable(q, cc));
-  const k = kw(q, cc);
-  return { by: byInfo, groups, excluded, test: test && k ? { ...test, kruskalWallis: k } : test };
+  const [one] = adjusted([testOf(q, codeCounts(''), seed(''))]);
+  return { ...base, test: one?.test ?? null, noTest: one?.noTest ?? null };
 }
 
-const r = (x: readonly [number, number]) => [x[0], x[1]];
+const r = (x: readonly [number, number] | null) => (x ? [x[0], x[1]] : null);
+
+function optionJson(o: OptionFrequency) {
+  return { code: o.code, label: o.label, count: o.count, share: o.share, ci95: r(o.ci95) };
+}
 
 function tableJson(t: FrequencyTable) {
   return {
     n: t.n,
-    options: t.options.map((o) => ({ code: o.code, label: o.label, count: o.count, share: o.share, ci95: r(o.ci95) })),
-    ...(t.apart.length > 0
-      ? { apart: t.apart.map((o) => ({ code: o.code, label: o.label, count: o.count, share: o.share, ci95: r(o.ci95) })) }
-      : {}),
+    ...(t.tooFew ? { too_few: true } : {}),
+    options: t.options.map(optionJson),
+    ...(t.apart.length > 0 ? { apart: t.apart.map(optionJson) } : {}),
     ...(t.scale ? { scale: { n: t.scale.n, mean: t.scale.mean, top_two: t.scale.topTwo, bottom_two: t.scale.bottomTwo } } : {}),
+    ...(t.fpc.reason !== 'not_requested' ? { fpc: t.fpc } : {}),
   };
 }
 
 function testJson(t: TestResult | null | undefined) {
   if (!t) return null;
+  const k = t.kruskalWallis;
   return {
     method: t.method,
     statistic: t.statistic,
@@ -195,11 +205,31 @@ function testJson(t: TestResult | null | undefined) {
     p: t.p,
     p_exact: t.pExact,
     ...(t.exactMethod ? { exact_method: t.exactMethod } : {}),
+    ...(t.seed !== null ? { seed: t.seed } : {}),
     low_expected_share: t.lowExpectedShare,
+    p_adjusted: t.pAdjusted,
+    adjustment: 'holm' as const,
+    family_size: t.familySize,
     significant: t.significant,
-    ...(t.kruskalWallis ? { kruskal_wallis: t.kruskalWallis } : {}),
+    ...(k
+      ? {
+          kruskal_wallis: {
+            statistic: k.statistic,
+            df: k.df,
+            p: k.p,
+            p_exact: k.pExact,
+            ...(k.exactMethod ? { exact_method: k.exactMethod } : {}),
+            ...(k.seed !== null ? { seed: k.seed } : {}),
+            p_adjusted: k.pAdjusted,
+            significant: k.significant,
+            ...(k.reason ? { no_test: k.reason } : {}),
+          },
+        }
+      : {}),
   };
 }
+
+const noTest = (reason: NoTestReason | null) => (reason ? { no_test: reason } : {});
 
 type TableJson = ReturnType<typeof tableJson>;
 type ItemJson = TableJson & { key: string; label: string };
@@ -212,15 +242,22 @@ export interface FrequenciesJson extends Partial<TableJson> {
   readonly text: string;
   readonly type: Question['type'];
   readonly units: repo.UnitKind;
-  readonly fpc: { readonly applied: boolean; readonly population: number | null };
+  /** Whether the intervals use the finite-population correction; `reason` says why not. */
+  readonly fpc: FpcStatus;
   readonly n_range?: readonly [number, number] | undefined;
   readonly items?: readonly ItemJson[];
   readonly by?: { readonly key: string; readonly label: string };
   readonly excluded?: number;
+  /** Categories with fewer answers than this have `too_few: true` and null shares. */
+  readonly min_n?: number;
   readonly groups?: readonly (Partial<TableJson> & { label: string; items?: readonly ItemJson[] })[];
   readonly test?: ReturnType<typeof testJson>;
-  readonly option_tests?: readonly { code: number; test: ReturnType<typeof testJson> }[];
-  readonly item_tests?: readonly { key: string; test: ReturnType<typeof testJson> }[];
+  /** Why `test` is null: no_answers, one_group or all_same. */
+  readonly no_test?: NoTestReason;
+  readonly option_tests?: readonly { code: number; test: ReturnType<typeof testJson>; no_test?: NoTestReason }[];
+  readonly item_tests?: readonly { key: string; test: ReturnType<typeof testJson>; no_test?: NoTestReason }[];
+  /** With weighted shares: the role's weights (shares, intervals and means weighted; counts, N and tests not). */
+  readonly weights?: ReturnType<typeof weightsJson>;
 }
 
 /** The JSON of `analyze frequencies`. */
@@ -230,8 +267,10 @@ export async function frequenciesJson(
   role: Role,
   key: string,
   by: string | undefined,
-  options: FrequencyOptions = {},
+  given: FrequencyOptions = {},
 ): Promise<FrequenciesJson> {
+  // One Weighting for the table and its breakdown, so the role is raked once.
+  const options = given.weighted === true ? { ...given, weighted: new Weighting(store, year, given.kind ?? 'kommune') } : given;
   const f = await frequencies(store, year, role, key, wilsonInterval, options);
   const base = {
     year,
@@ -244,6 +283,7 @@ export async function frequenciesJson(
     ...(f.items
       ? { n: f.n, n_range: f.nRange, items: f.items.map((i) => ({ key: i.key, label: i.label, ...tableJson(i) })) }
       : tableJson(f)),
+    ...(f.weights ? { weights: weightsJson(f.weights) } : {}),
   };
   if (!by) return base;
   const b = await breakdown(store, year, role, key, by, wilsonInterval, options);
@@ -251,12 +291,16 @@ export async function frequenciesJson(
     ...base,
     by: b.by,
     excluded: b.excluded,
+    min_n: b.minN,
     groups: b.groups.map((g) => ({
       label: g.label,
-      ...(g.items ? { n: g.n, items: g.items.map((i) => ({ key: i.key, label: i.label, ...tableJson(i) })) } : tableJson(g)),
+      ...(g.items
+        ? { n: g.n, ...(g.tooFew ? { too_few: true } : {}), items: g.items.map((i) => ({ key: i.key, label: i.label, ...tableJson(i) })) }
+        : tableJson(g)),
     })),
     ...(b.test !== undefined ? { test: testJson(b.test) } : {}),
-    ...(b.optionTests ? { option_tests: b.optionTests.map((o) => ({ code: o.code, test: testJson(o.test) })) } : {}),
-    ...(b.itemTests ? { item_tests: b.itemTests.map((o) => ({ key: o.key, test: testJson(o.test) })) } : {}),
+    ...(b.noTest ? { no_test: b.noTest } : {}),
+    ...(b.optionTests ? { option_tests: b.optionTests.map((o) => ({ code: o.code, test: testJson(o.test), ...noTest(o.noTest) })) } : {}),
+    ...(b.itemTests ? { item_tests: b.itemTests.map((o) => ({ key: o.key, test: testJson(o.test), ...noTest(o.noTest) })) } : {}),
   };
 }

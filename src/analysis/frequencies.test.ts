@@ -7,7 +7,7 @@ import { createRound } from '../round/round.service.ts';
 import type { Store } from '../store/store.ts';
 import { describeStores } from '../store/testing.ts';
 import { frequenciesJson } from './breakdown.ts';
-import { exactP, pearsonChiSquare, wilson } from './stats/index.ts';
+import { exactP, pearsonChiSquare, tableSeed, wilson } from './stats/index.ts';
 
 const template = writeMiniTemplate();
 const codes = (...c: number[]): Answer => ({ kind: 'codes', codes: c });
@@ -65,7 +65,7 @@ describeStores('frequencies', (test) => {
       ],
     );
     assert.deepEqual(f.options?.[0]?.ci95, wilson(3, 5));
-    assert.deepEqual(f.fpc, { applied: false, population: null });
+    assert.deepEqual(f.fpc, { applied: false, population: null, reason: 'not_requested' });
     const districts = await frequenciesJson(store, 2019, 'kommunedirektor', 'samarbeid', undefined, { kind: 'bydel' });
     assert.equal(districts.n, 1);
   });
@@ -73,7 +73,7 @@ describeStores('frequencies', (test) => {
   test('applies the finite-population correction when asked and says so', async (store) => {
     await setUp(store);
     const f = await frequenciesJson(store, 2019, 'kommunedirektor', 'samarbeid', undefined, { fpc: true });
-    assert.deepEqual(f.fpc, { applied: true, population: 6 });
+    assert.deepEqual(f.fpc, { applied: true, population: 6, reason: null });
     assert.deepEqual(f.options?.[0]?.ci95, wilson(3, 5, { fpc: { population: 6 } }));
   });
 
@@ -142,8 +142,13 @@ describeStores('frequencies', (test) => {
     near(f.test.statistic, chi.statistic);
     assert.equal(f.test.df, 4);
     near(f.test.p, chi.p);
-    assert.equal(f.test.p_exact, exactP(table).p, 'every expected count is below 5, so the exact p is reported');
-    assert.equal(f.test.significant, (exactP(table).p ?? 1) < 0.05);
+    // Every expected count is below 5, so the exact p is reported, from the stream of this table.
+    const seed = tableSeed(2019, 'kommunedirektor', 'samarbeid', '', 'storrelse3', 'chi-square');
+    assert.equal(f.test.seed, seed);
+    assert.equal(f.test.p_exact, exactP(table, { seed }).p);
+    assert.equal(f.test.family_size, 1);
+    assert.equal(f.test.p_adjusted, f.test.p_exact, 'a family of one is not adjusted');
+    assert.equal(f.test.significant, (exactP(table, { seed }).p ?? 1) < 0.05);
     const scale = await frequenciesJson(store, 2019, 'kommunedirektor', 'utfordring', 'storrelse3');
     assert.ok(scale.test?.kruskal_wallis, 'a scale also gets Kruskal–Wallis');
     const multi = await frequenciesJson(store, 2019, 'kommunedirektor', 'samarbeid_med', 'fylke');

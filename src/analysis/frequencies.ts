@@ -13,17 +13,48 @@ import { notFound } from '../shared/errors.ts';
 import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './analysis.repository.ts';
+import { type Weighting, type WeightsSummary, weightQuestion } from './weights.ts';
 
-/** A 95 % interval for a share `count / n`; the population size applies the finite-population correction. */
-export type IntervalFn = (count: number, n: number, population: number | undefined) => readonly [number, number];
+/**
+ * A 95 % interval for a share `count / n` (null when n = 0); a population size applies the
+ * finite-population correction (the caller passes one only when n ≤ population).
+ */
+export type IntervalFn = (count: number, n: number, population: number | undefined) => readonly [number, number] | null;
+
+/** Why the finite-population correction was not applied to an interval. */
+export type FpcReason = 'not_requested' | 'no_population' | 'exceeds_population';
+
+/**
+ * Whether the intervals of a table use the finite-population correction. It needs the population
+ * (the units asked) and holds only for a sample of it: when more units answered than the
+ * population counts (a unit answering outside the round's list) the correction would be
+ * meaningless, so it is dropped and `reason` says so.
+ */
+export interface FpcStatus {
+  readonly applied: boolean;
+  readonly population: number | null;
+  readonly reason: FpcReason | null;
+}
+
+/** The FPC status of a table with `answered` units, given the population (when asked for). */
+export function fpcStatus(requested: boolean, population: number | undefined, answered: number): FpcStatus {
+  if (!requested) return { applied: false, population: population ?? null, reason: 'not_requested' };
+  if (population === undefined || population <= 0) return { applied: false, population: null, reason: 'no_population' };
+  if (answered > population) return { applied: false, population, reason: 'exceeds_population' };
+  return { applied: true, population, reason: null };
+}
 
 export interface OptionFrequency {
   readonly code: number;
   readonly label: string;
   readonly count: number;
-  /** count / n (for multiple choice: share of respondents, so shares may add up to more than 1). */
-  readonly share: number;
-  readonly ci95: readonly [number, number];
+  /**
+   * count / n (for multiple choice: share of respondents, so shares may add up to more than 1);
+   * null when n = 0 or the table has too few answers to show (`tooFew`): never a 0 % for nothing.
+   */
+  readonly share: number | null;
+  /** Null with the share. */
+  readonly ci95: readonly [number, number] | null;
 }
 
 export interface ScaleSummary {
@@ -41,6 +72,10 @@ export interface FrequencyTable {
   /** Answers outside the scale ("Vet ikke", "Ikke relevant") when shown apart; share of all answers. */
   readonly apart: readonly OptionFrequency[];
   readonly scale?: ScaleSummary;
+  /** Whether the intervals use the finite-population correction, and why not. */
+  readonly fpc: FpcStatus;
+  /** Fewer answers than the minimum N of a breakdown category: shares, intervals and means withheld. */
+  readonly tooFew?: boolean;
 }
 
 export interface ItemFrequency extends FrequencyTable {
@@ -54,16 +89,27 @@ export interface FrequencyOptions {
   /** Apply the finite-population correction (population: units of the round asked in that role). */
   readonly fpc?: boolean;
   readonly kind?: repo.UnitKind;
+  /**
+   * Breakdowns: a category with fewer answers than this shows "for få svar" instead of shares,
+   * intervals and means (default DEFAULT_MIN_N); 0 shows every category that has answers.
+   */
+  readonly minN?: number;
+  /** Weighted shares, design-based intervals and scale means (weights.ts): true, or a report's Weighting to share. */
+  readonly weighted?: boolean | Weighting;
 }
+
+/** The default minimum N per category of a breakdown and per county on a map. */
+export const DEFAULT_MIN_N = 5;
 
 export interface Frequencies extends FrequencyTable {
   readonly year: number;
   readonly role: Role;
   readonly question: Question;
-  readonly fpc: { readonly applied: boolean; readonly population: number | null };
   /** Matrix questions: per item, and the range of N over the items. */
   readonly items?: readonly ItemFrequency[];
   readonly nRange?: readonly [number, number];
+  /** The weights, when the shares are weighted. */
+  readonly weights?: WeightsSummary;
 }
 
 /** Codes of a scale's own points (1–5); other codes are its extras. */
@@ -86,14 +132,16 @@ export function frequencyTable(
   const all = optionsOf(q);
   const extrasCount = all.filter((o) => isExtra(o.code)).reduce((s, o) => s + (counts.get(o.code) ?? 0), 0);
   const n = range && options.excludeExtras ? answered - extrasCount : answered;
+  const fpc = fpcStatus(options.fpc === true, population, answered);
   const row = (code: number, label: string, base: number): OptionFrequency => {
     const count = counts.get(code) ?? 0;
-    return { code, label, count, share: base > 0 ? count / base : 0, ci95: base > 0 ? interval(count, base, population) : [0, 0] };
+    if (base <= 0) return { code, label, count, share: null, ci95: null };
+    return { code, label, count, share: count / base, ci95: interval(count, base, fpc.applied ? population : undefined) };
   };
   const label = (o: { label: unknown }) => textIn(o.label as Parameters<typeof textIn>[0], 'nb');
   const main = all.filter((o) => !isExtra(o.code)).map((o) => row(o.code, label(o), n));
   const apart = options.excludeExtras ? [] : all.filter((o) => isExtra(o.code)).map((o) => row(o.code, label(o), answered));
-  if (!range) return { n, options: main, apart };
+  if (!range) return { n, options: main, apart, fpc };
   // Scale summary over the scale's own points.
   let valid = 0;
   let sum = 0;
@@ -112,7 +160,7 @@ export function frequencyTable(
     topTwo: valid > 0 ? top / valid : null,
     bottomTwo: valid > 0 ? bottom / valid : null,
   };
-  return { n, options: main, apart, scale };
+  return { n, options: main, apart, scale, fpc };
 }
 
 export interface QuestionCounts {
@@ -179,25 +227,35 @@ export async function frequencies(
   const { counts, answered } = await questionCounts(store, year, role, key, kind, null);
   const g = counts.get('') ?? new Map();
   const a = answered.get('') ?? new Map();
-  const fpc = { applied: options.fpc === true, population: population ?? null };
+  const w = options.weighted ? await weightQuestion(store, year, role, q, kind, null, { ...options, weighted: options.weighted }) : null;
+  const weigh = <T extends FrequencyTable>(t: T, item: string): T => (w ? w.table(t, '', item) : t);
+  const weights = w ? { weights: w.summary } : {};
   if (q.type === 'matrix') {
     const items = q.items.map((item) => ({
       key: item.key,
       label: textIn(item.label, 'nb'),
-      ...frequencyTable(q, g.get(item.key) ?? new Map(), a.get(item.key) ?? 0, interval, population, options),
+      ...weigh(frequencyTable(q, g.get(item.key) ?? new Map(), a.get(item.key) ?? 0, interval, population, options), item.key),
     }));
     const ns = items.map((i) => i.n);
     return {
       year,
       role,
       question: q,
-      fpc,
+      // The items share the population; the largest N decides whether it can apply.
+      fpc: fpcStatus(options.fpc === true, population, Math.max(0, ...[...a.values()])),
       n: Math.max(0, ...ns),
       options: [],
       apart: [],
       items,
       nRange: [Math.min(...ns), Math.max(...ns)],
+      ...weights,
     };
   }
-  return { year, role, question: q, fpc, ...frequencyTable(q, g.get('') ?? new Map(), a.get('') ?? 0, interval, population, options) };
+  return {
+    year,
+    role,
+    question: q,
+    ...weigh(frequencyTable(q, g.get('') ?? new Map(), a.get('') ?? 0, interval, population, options), ''),
+    ...weights,
+  };
 }

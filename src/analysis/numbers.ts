@@ -19,14 +19,19 @@ export interface NumberSummary {
   readonly n: number;
   readonly mean: number | null;
   readonly median: number | null;
+  /** Lower and upper quartile (R's default quantile, type 7), null without answers. */
+  readonly quartiles: readonly [number, number] | null;
   readonly min: number | null;
   readonly max: number | null;
   readonly sum: number;
   readonly classes: readonly NumberClass[];
 }
 
-/** Median of a distribution given as sorted (value, count) pairs. */
-export function medianOf(counts: readonly { value: number; n: number }[]): number | null {
+/**
+ * The p-quantile of a distribution given as sorted (value, count) pairs, as R's default
+ * `quantile(x, p)` (type 7): between the k-th and (k+1)-th smallest of N values at h = (N − 1)p.
+ */
+export function quantileOf(counts: readonly { value: number; n: number }[], p: number): number | null {
   const total = counts.reduce((s, c) => s + c.n, 0);
   if (total === 0) return null;
   const at = (k: number) => {
@@ -37,7 +42,15 @@ export function medianOf(counts: readonly { value: number; n: number }[]): numbe
     }
     return counts[counts.length - 1]?.value ?? 0;
   };
-  return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+  const h = (total - 1) * p;
+  const lo = Math.floor(h);
+  const x = at(lo);
+  return h === lo ? x : x + (h - lo) * (at(lo + 1) - x);
+}
+
+/** Median of a distribution given as sorted (value, count) pairs. */
+export function medianOf(counts: readonly { value: number; n: number }[]): number | null {
+  return quantileOf(counts, 0.5);
 }
 
 /**
@@ -63,6 +76,7 @@ export function summariseNumbers(counts: readonly { value: number; n: number }[]
     n,
     mean: n > 0 ? sum / n : null,
     median: medianOf(sorted),
+    quartiles: n > 0 ? [quantileOf(sorted, 0.25) as number, quantileOf(sorted, 0.75) as number] : null,
     min: sorted[0]?.value ?? null,
     max: sorted[sorted.length - 1]?.value ?? null,
     sum,
@@ -76,10 +90,11 @@ export async function numberSummary(
   role: Role,
   key: string,
   bounds: readonly number[],
+  kind: repo.UnitKind = 'kommune',
 ): Promise<NumberSummary & { readonly question: Question }> {
   const q = (await roundQuestionnaire(store, year, role)).questions.find((x) => x.key === key);
   if (!q) throw notFound(msg('analysis.no_question', { year, role, question: key }));
   if (q.type !== 'integer') throw invalid(msg('analysis.not_number_question', { role, question: key }));
   const round = await getRound(store, year);
-  return { question: q, ...summariseNumbers(await repo.numberCounts(store.db, year, round.registryYear, role, key, 'kommune'), bounds) };
+  return { question: q, ...summariseNumbers(await repo.numberCounts(store.db, year, round.registryYear, role, key, kind), bounds) };
 }

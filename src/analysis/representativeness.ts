@@ -2,7 +2,10 @@
  * Representativeness (Table 1 of the report): for each grouping, the municipalities of the round
  * per category and the respondents (submitted) per role, and how far the respondents'
  * distribution lies from the population's, in percentage points:
- * 45/230 − 95/422 = −3.0 points. Municipalities only; the capital's districts are apart.
+ * 45/230 − 95/422 = −3.0 points. Municipalities by default; the capital's districts apart, in a
+ * table of their own (`kind: 'bydel'`): there the default groupings are those some district has a
+ * value for (districts have no years with settlement) and categories without districts are left
+ * out, since the categories are made for municipalities (most size classes hold no district).
  */
 import { type Role, roles } from '../questionnaire/model.ts';
 import { getGrouping } from '../registry/grouping.service.ts';
@@ -15,6 +18,8 @@ import * as repo from './analysis.repository.ts';
 export const defaultRepresentativenessGroupings = ['storrelse', 'sentralitet', 'innvandrerandel', 'ar_med_bosetting'] as const;
 
 export interface RepresentativenessCategory {
+  /** The category as the database groups it: its index in the grouping, or the county number. */
+  readonly key: string;
   readonly label: string;
   readonly population: number;
   readonly respondents: Partial<Record<Role, number>>;
@@ -24,6 +29,8 @@ export interface RepresentativenessCategory {
 
 export interface Representativeness {
   readonly year: number;
+  /** Municipalities, or the capital's districts. */
+  readonly units: repo.UnitKind;
   readonly population: number;
   readonly respondents: Partial<Record<Role, number>>;
   readonly groupings: readonly {
@@ -42,25 +49,30 @@ export function groupByOf(g: Grouping): repo.GroupBy {
 export async function representativeness(
   store: Store,
   year: number,
-  keys: readonly string[] = defaultRepresentativenessGroupings,
+  keys?: readonly string[],
+  options: { readonly kind?: repo.UnitKind } = {},
 ): Promise<Representativeness> {
+  const kind = options.kind ?? 'kommune';
+  const districts = kind === 'bydel';
   const round = await getRound(store, year);
-  const total = await repo.unitsByGroup(store.db, year, round.registryYear, 'kommune', null);
+  const total = await repo.unitsByGroup(store.db, year, round.registryYear, kind, null);
   const population = total.reduce((s, r) => s + r.n, 0);
   const totalRespondents: Partial<Record<Role, number>> = {};
-  for (const r of await repo.respondentsByGroup(store.db, year, round.registryYear, 'kommune', null))
-    totalRespondents[r.role as Role] = r.n;
+  for (const r of await repo.respondentsByGroup(store.db, year, round.registryYear, kind, null)) totalRespondents[r.role as Role] = r.n;
   const counties = new Map((await repo.countyNames(store.db, round.registryYear)).map((c) => [c.county_number, c.county_name]));
   const groupings = [];
-  for (const key of keys) {
+  for (const key of keys ?? defaultRepresentativenessGroupings) {
     const g = await getGrouping(store, key);
     const by = groupByOf(g);
-    const units = await repo.unitsByGroup(store.db, year, round.registryYear, 'kommune', by);
-    const resp = await repo.respondentsByGroup(store.db, year, round.registryYear, 'kommune', by);
-    const cats =
+    const units = await repo.unitsByGroup(store.db, year, round.registryYear, kind, by);
+    const resp = await repo.respondentsByGroup(store.db, year, round.registryYear, kind, by);
+    // A default grouping no district has a value for says nothing about the districts.
+    if (districts && keys === undefined && population > 0 && units.every((u) => u.grp === '-1')) continue;
+    const cats = (
       g.kind === 'county'
         ? [...new Set(units.map((u) => u.grp))].sort().map((n) => ({ key: n, label: counties.get(n) ?? n }))
-        : categoriesOf(g).map((c) => ({ key: String(c.index), label: c.label }));
+        : categoriesOf(g).map((c) => ({ key: String(c.index), label: c.label }))
+    ).filter((c) => !districts || units.some((u) => u.grp === c.key));
     groupings.push({
       key: g.key,
       label: g.label,
@@ -76,17 +88,18 @@ export async function representativeness(
           respondents[role] = n;
           diffPp[role] = 100 * (n / all - popN / population);
         }
-        return { label: c.label, population: popN, respondents, diffPp };
+        return { key: c.key, label: c.label, population: popN, respondents, diffPp };
       }),
     });
   }
-  return { year, population, respondents: totalRespondents, groupings };
+  return { year, units: kind, population, respondents: totalRespondents, groupings };
 }
 
 /** The JSON of `analyze representativeness --json`. */
 export function representativenessJson(r: Representativeness) {
   return {
     year: r.year,
+    units: r.units,
     population: r.population,
     respondents: r.respondents,
     groupings: r.groupings.map((g) => ({

@@ -58,6 +58,10 @@ describeStores('trends', (test) => {
     );
     assert.deepEqual(t.years[1]?.ci95, wilson(3, 4, { fpc: { population: 6 } }));
     assert.equal(t.fpc, true);
+    assert.deepEqual(t.years[1]?.fpc, { applied: true, population: 6, reason: null }, 'each year says whether its interval has the FPC');
+    const plain = await trend(store, 'kommunedirektor', 'samarbeid', [1], 2018, 2019);
+    assert.deepEqual(plain.years[1]?.fpc, { applied: false, population: 6, reason: 'not_requested' });
+    assert.deepEqual(plain.years[1]?.ci95, wilson(3, 4));
     await assert.rejects(trend(store, 'kommunedirektor', 'samarbeid', [9], 2018, 2019), (e: unknown) => {
       assert.ok(e instanceof AppError);
       assert.match(e.message, /does not exist every year/);

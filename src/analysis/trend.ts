@@ -4,7 +4,7 @@
  * units of that round being the population). Options that did not exist in every year are left
  * out and the base recomputed: a single-choice answer on such an option (2019's new "Vet ikke")
  * leaves the base; for multiple choice the base is every unit that answered. Each year is counted
- * on its own division; municipalities only.
+ * on its own division; municipalities unless the capital's districts are asked for.
  */
 import { optionsOf } from '../questionnaire/answer.ts';
 import type { Role } from '../questionnaire/model.ts';
@@ -17,6 +17,7 @@ import { invalid } from '../shared/errors.ts';
 import { msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import * as repo from './analysis.repository.ts';
+import { type FpcStatus, fpcStatus } from './frequencies.ts';
 import { wilson } from './stats/index.ts';
 
 export interface TrendGroup {
@@ -36,6 +37,8 @@ export interface TrendYear {
   readonly share: number | null;
   readonly ci95: readonly [number, number] | null;
   readonly population: number;
+  /** Whether the interval uses the finite-population correction (asked for, and n ≤ population), and why not. */
+  readonly fpc: FpcStatus;
 }
 
 export interface Trend {
@@ -61,8 +64,9 @@ export async function trend(
   codes: readonly number[],
   from: number,
   to: number,
-  options: { fpc?: boolean; by?: string } = {},
+  options: { fpc?: boolean; by?: string; kind?: repo.UnitKind } = {},
 ): Promise<Trend> {
+  const kind = options.kind ?? 'kommune';
   if (from > to) throw invalid(msg('analysis.years_reversed', { from, to }));
   const rounds = (await listRounds(store)).filter((r) => r.year >= from && r.year <= to);
   const found = [];
@@ -99,16 +103,13 @@ export async function trend(
   const targetUnits = grouping ? new Map((await getRegistry(store, targetYear)).map((u) => [u.number, u])) : new Map();
   const cats = grouping ? categories(grouping, [...targetUnits.values()]) : [];
   for (const { round, q } of found) {
-    const count = await repo.respondentsWithCodes(store.db, round.year, round.registryYear, role, question, codes, 'kommune');
+    const count = await repo.respondentsWithCodes(store.db, round.year, round.registryYear, role, question, codes, kind);
     const n =
       q.type === 'multi'
-        ? (await repo.answeredCounts(store.db, round.year, round.registryYear, role, question, 'kommune', null)).reduce(
-            (s, r) => s + r.n,
-            0,
-          )
-        : await repo.respondentsWithCodes(store.db, round.year, round.registryYear, role, question, common, 'kommune');
+        ? (await repo.answeredCounts(store.db, round.year, round.registryYear, role, question, kind, null)).reduce((s, r) => s + r.n, 0)
+        : await repo.respondentsWithCodes(store.db, round.year, round.registryYear, role, question, common, kind);
     const units = new Set(await roundUnits(store, round.year, role));
-    const population = (await repo.unitsOfKind(store.db, round.registryYear, 'kommune')).filter((u) => units.has(u)).length;
+    const population = (await repo.unitsOfKind(store.db, round.registryYear, kind)).filter((u) => units.has(u)).length;
     let groups: TrendGroup[] | undefined;
     if (grouping) {
       // Each responding unit counts in the category of the unit it became in the newest division
@@ -128,7 +129,7 @@ export async function trend(
         question,
         codes,
         q.type === 'multi' ? null : common,
-        'kommune',
+        kind,
       );
       for (const u of perUnit) {
         const now = targetUnits.get(mapping ? (successor.get(u.unit_number)?.to ?? '') : u.unit_number);
@@ -144,14 +145,16 @@ export async function trend(
         return { label: c.label, n: s.n, count: s.count, share: s.n > 0 ? s.count / s.n : null, ci95: wilson(s.count, s.n) };
       });
     }
+    const fpc = fpcStatus(options.fpc === true, population, n);
     years.push({
       ...(groups ? { groups } : {}),
       year: round.year,
       n,
       count,
       share: n > 0 ? count / n : null,
-      ci95: wilson(count, n, options.fpc && population >= n ? { fpc: { population } } : {}),
+      ci95: wilson(count, n, fpc.applied ? { fpc: { population } } : {}),
       population,
+      fpc,
     });
   }
   return {

@@ -6,19 +6,24 @@
 
 import type { FeatureCollection, Geometry } from 'geojson';
 import { countyMeans } from '../analysis/association.ts';
-import { breakdown, wilsonInterval } from '../analysis/breakdown.ts';
-import { type Frequencies, type FrequencyTable, frequencies } from '../analysis/frequencies.ts';
+import { wilsonInterval } from '../analysis/breakdown.ts';
+import { DEFAULT_MIN_N, type FpcStatus, type Frequencies, type FrequencyTable, frequencies } from '../analysis/frequencies.ts';
 import { numberSummary } from '../analysis/numbers.ts';
 import { trend } from '../analysis/trend.ts';
+import type { Weighting } from '../analysis/weights.ts';
 import type { Role } from '../questionnaire/model.ts';
 import { textIn } from '../questionnaire/model.ts';
 import { geometryCredit, loadGeometry } from '../registry/geometry.service.ts';
 import { getRound } from '../round/round.service.ts';
 import { invalid } from '../shared/errors.ts';
-import { msg } from '../shared/i18n/message.ts';
+import { type Message, msg } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import type { MapProperties } from './charts/choropleth.ts';
 import type { FigureSpec, QuestionRef } from './definition.ts';
+import { trendYears } from './definition.years.ts';
+import { type BreakdownSeries, breakdownFigure, type FigureTest } from './figures.breakdown.ts';
+
+export type { FigureTest } from './figures.breakdown.ts';
 
 /** Plural role names for captions ("Integreringsansvarlige, N=230"). */
 export const rolePlural: Record<Role, string> = {
@@ -30,8 +35,9 @@ export const rolePlural: Record<Role, string> = {
 export interface Share {
   readonly label: string;
   readonly count: number;
-  readonly share: number;
-  readonly ci95?: readonly [number, number];
+  /** Null when nobody answered (shown as "–", never 0 %). */
+  readonly share: number | null;
+  readonly ci95?: readonly [number, number] | null;
 }
 
 /** The N of one question of one role: a number, or a range over a matrix's items. */
@@ -41,53 +47,72 @@ export interface RoleN {
   readonly n: readonly [number, number];
 }
 
-export type FigureData =
-  | { readonly kind: 'bars'; readonly multi: boolean; readonly bars: readonly Share[] }
-  | {
-      readonly kind: 'stacked';
-      /** An ordered 1–5 scale (colours from a ramp), or unordered options. */
-      readonly scale: boolean;
-      /** Options in order; `extra` marks "Vet ikke"/"Ikke relevant" outside a scale. */
-      readonly legend: readonly { readonly label: string; readonly extra: boolean }[];
-      readonly rows: readonly { readonly label: string; readonly n: number; readonly shares: readonly number[] }[];
-    }
-  | {
-      /** Series side by side per category (roles, or a grouping's categories). */
-      readonly kind: 'grouped';
-      readonly categories: readonly string[];
-      readonly series: readonly { readonly label: string; readonly n: readonly [number, number]; readonly shares: readonly number[] }[];
-      readonly test?: { readonly p: number | null; readonly significant: boolean; readonly method: string } | null;
-    }
-  | {
-      readonly kind: 'trend';
-      readonly series: readonly {
-        readonly label: string;
-        readonly points: readonly {
-          readonly year: number;
-          readonly n: number;
-          readonly share: number | null;
-          readonly ci95: readonly [number, number] | null;
+/** Sentences under the chart that the data calls for (e.g. intervals without the FPC, and why). */
+interface Remarks {
+  readonly remarks?: readonly Message[];
+}
+
+export type FigureData = Remarks &
+  (
+    | { readonly kind: 'bars'; readonly multi: boolean; readonly bars: readonly Share[] }
+    | {
+        readonly kind: 'stacked';
+        /** An ordered 1–5 scale (colours from a ramp), or unordered options. */
+        readonly scale: boolean;
+        /** Options in order; `extra` marks "Vet ikke"/"Ikke relevant" outside a scale. */
+        readonly legend: readonly { readonly label: string; readonly extra: boolean }[];
+        /** Shares per legend entry; null where the row has no answers. */
+        readonly rows: readonly { readonly label: string; readonly n: number; readonly shares: readonly (number | null)[] }[];
+      }
+    | {
+        /** Series side by side per category (roles, or a grouping's categories). */
+        readonly kind: 'grouped';
+        readonly categories: readonly string[];
+        /** Shares per category; null for "–" (no answers) or, with `tooFew`, "for få svar". */
+        readonly series: readonly {
+          readonly label: string;
+          readonly n: readonly [number, number];
+          readonly shares: readonly (number | null)[];
+          readonly tooFew?: boolean;
         }[];
-      }[];
-      readonly missingYears: readonly number[];
-    }
-  | {
-      readonly kind: 'map';
-      /** Null when the registry year has no county shapes. */
-      readonly geometry: FeatureCollection<Geometry, MapProperties> | null;
-      /** Where the shapes come from, for the line under the maps. */
-      readonly credit: string | null;
-      readonly maps: readonly {
-        readonly label: string;
-        readonly counties: readonly { code: string; name: string; n: number; mean: number | null }[];
-      }[];
-    }
-  | {
-      readonly kind: 'integer';
-      readonly classes: readonly Share[];
-      readonly mean: number | null;
-      readonly median: number | null;
-    };
+        /** Breakdowns: the tests per grouping, Holm-adjusted over the figure. */
+        readonly tests?: readonly FigureTest[];
+        /** Breakdowns: the minimum N per category. */
+        readonly minN?: number;
+      }
+    | {
+        readonly kind: 'trend';
+        readonly series: readonly {
+          readonly label: string;
+          readonly points: readonly {
+            readonly year: number;
+            readonly n: number;
+            readonly share: number | null;
+            readonly ci95: readonly [number, number] | null;
+          }[];
+        }[];
+        readonly missingYears: readonly number[];
+      }
+    | {
+        readonly kind: 'map';
+        /** Null when the registry year has no county shapes. */
+        readonly geometry: FeatureCollection<Geometry, MapProperties> | null;
+        /** Where the shapes come from, for the line under the maps. */
+        readonly credit: string | null;
+        /** Counties with fewer answers than this are hatched "for få svar" and their mean withheld (null). */
+        readonly minN: number;
+        readonly maps: readonly {
+          readonly label: string;
+          readonly counties: readonly { code: string; name: string; n: number; mean: number | null; tooFew: boolean }[];
+        }[];
+      }
+    | {
+        readonly kind: 'integer';
+        readonly classes: readonly Share[];
+        readonly mean: number | null;
+        readonly median: number | null;
+      }
+  );
 
 export interface ComputedFigure {
   readonly data: FigureData;
@@ -118,20 +143,35 @@ function whoOf(refs: readonly QuestionRef[]): string {
   return `${roles.slice(0, -1).join(', ')} og ${(roles[roles.length - 1] as string).toLowerCase()}`;
 }
 
+/**
+ * Remarks for intervals without the finite-population correction although the report asks for it
+ * (population unknown, or more answers than it counts): the reader must not take them for FPC ones.
+ */
+function remarksOf(fs: readonly { readonly fpc: FpcStatus }[]): { remarks?: readonly Message[] } {
+  const remarks = fs.flatMap((f) =>
+    f.fpc.reason === 'no_population' || f.fpc.reason === 'exceeds_population'
+      ? [msg('stats.fpc_not_applied', { reason: f.fpc.reason, population: f.fpc.population })]
+      : [],
+  );
+  const unique = [...new Map(remarks.map((m) => [JSON.stringify(m), m])).values()];
+  return unique.length > 0 ? { remarks: unique } : {};
+}
+
 /** Options of a table except the excluded ones. */
 function kept(t: FrequencyTable, exclude: readonly number[]) {
   return t.options.filter((o) => !exclude.includes(o.code));
 }
 
-export async function computeFigure(store: Store, year: number, spec: FigureSpec): Promise<ComputedFigure> {
+export async function computeFigure(store: Store, year: number, spec: FigureSpec, weighting?: Weighting): Promise<ComputedFigure> {
   const refs = spec.questions;
   const first = refs[0] as QuestionRef;
   const exclude = spec.exclude ?? [];
-  const options = { excludeExtras: spec.excludeExtras ?? false, fpc: true } as const;
+  // Weighted (a report's Weighting): shares and intervals of bars, stacked, roles and breakdowns; trends, maps and numbers are counted.
+  const options = { excludeExtras: spec.excludeExtras ?? false, fpc: true, weighted: weighting ?? false } as const;
   const who = spec.who ?? whoOf(refs);
 
   if (spec.kind === 'trend') {
-    const [from, to] = spec.years as [number, number];
+    const [from, to] = trendYears(spec.years as [number, number], year);
     const t = await trend(store, first.role, first.question, spec.codes ?? [], from, to, { fpc: true });
     return {
       questionText: t.text,
@@ -141,6 +181,7 @@ export async function computeFigure(store: Store, year: number, spec: FigureSpec
         kind: 'trend',
         series: [{ label: t.labels.join(' / '), points: t.years.map((y) => ({ year: y.year, n: y.n, share: y.share, ci95: y.ci95 })) }],
         missingYears: t.missingYears,
+        ...remarksOf(t.years),
       },
     };
   }
@@ -165,44 +206,41 @@ export async function computeFigure(store: Store, year: number, spec: FigureSpec
     const maps = [];
     const ns: RoleN[] = [];
     let text = '';
+    const minN = spec.minN ?? DEFAULT_MIN_N;
     for (const ref of refs) {
-      const m = await countyMeans(store, year, ref.role, ref.question);
+      const m = await countyMeans(store, year, ref.role, ref.question, 'kommune', minN);
       if (text === '') text = m.text;
       // N: the municipalities that answered on the scale ("Vet ikke" left out), over all counties.
       ns.push({ role: ref.role, label: ref.label ?? rolePlural[ref.role], n: single(m.counties.reduce((s, c) => s + c.n, 0)) });
       maps.push({
         label: ref.label ?? rolePlural[ref.role],
-        counties: m.counties.map((c) => ({ code: c.countyNumber, name: c.county, n: c.n, mean: c.mean })),
+        counties: m.counties.map((c) => ({ code: c.countyNumber, name: c.county, n: c.n, mean: c.mean, tooFew: c.tooFew })),
       });
     }
     const geometry = await loadGeometry(store, round.registryYear, 'fylke');
     const credit = await geometryCredit(store, round.registryYear, 'fylke');
-    return { questionText: text, ns, who, data: { kind: 'map', geometry: geometry.features.length > 0 ? geometry : null, credit, maps } };
+    return {
+      questionText: text,
+      ns,
+      who,
+      data: { kind: 'map', geometry: geometry.features.length > 0 ? geometry : null, credit, minN, maps },
+    };
   }
 
   if (spec.kind === 'breakdown') {
-    const f = await frequencies(store, year, first.role, first.question, wilsonInterval, options);
-    if (f.items) throw invalid(msg('report.breakdown_not_matrix', { question: first.question }));
-    const b = await breakdown(store, year, first.role, first.question, spec.by as string, wilsonInterval, options);
-    const codes = kept(f, exclude).map((o) => o.code);
-    const test = b.test ?? null;
+    const b = await breakdownFigure(store, year, spec, options);
+    const f = b.frequencies;
     return {
       questionText: textIn(f.question.text, 'nb'),
       ns: [{ role: first.role, label: rolePlural[first.role], n: single(f.n) }],
       who,
       data: {
         kind: 'grouped',
-        categories: kept(f, exclude).map((o) => o.label),
-        series: b.groups.map((g) => ({
-          label: g.label,
-          n: single(g.n),
-          shares: codes.map((c) => g.options.find((o) => o.code === c)?.share ?? 0),
-        })),
-        test: test && {
-          p: test.pExact ?? test.p,
-          significant: test.significant,
-          method: test.pExact !== null ? 'eksakt test' : 'kjikvadrattest',
-        },
+        categories: b.categories,
+        series: b.series.map((g: BreakdownSeries) => ({ label: g.label, n: single(g.n), shares: g.shares, tooFew: g.tooFew })),
+        tests: b.tests,
+        minN: b.minN,
+        ...remarksOf([f]),
       },
     };
   }
@@ -228,6 +266,7 @@ export async function computeFigure(store: Store, year: number, spec: FigureSpec
           share: o.share,
           ci95: o.ci95,
         })),
+        ...remarksOf([f0]),
       },
     };
   }
@@ -237,7 +276,7 @@ export async function computeFigure(store: Store, year: number, spec: FigureSpec
     const t0: FrequencyTable = f0.items?.[0] ?? f0;
     const legendCodes = [...kept(t0, exclude), ...t0.apart.filter((o) => !exclude.includes(o.code))];
     const extras = new Set(t0.apart.map((o) => o.code));
-    const rows: { label: string; n: number; shares: number[] }[] = [];
+    const rows: { label: string; n: number; shares: (number | null)[] }[] = [];
     refs.forEach((ref, i) => {
       const f = freqs[i] as Frequencies;
       const tables: { label: string; t: FrequencyTable }[] = f.items
@@ -245,7 +284,8 @@ export async function computeFigure(store: Store, year: number, spec: FigureSpec
         : [{ label: rowLabel(ref, refs, f), t: f }];
       for (const { label, t } of tables) {
         const all = [...t.options, ...t.apart];
-        rows.push({ label, n: t.n, shares: legendCodes.map((o) => all.find((x) => x.code === o.code)?.share ?? 0) });
+        // An option the table lacks counts 0 % of its answers; a table without answers has no shares.
+        rows.push({ label, n: t.n, shares: legendCodes.map((o) => (t.n > 0 ? (all.find((x) => x.code === o.code)?.share ?? 0) : null)) });
       }
     });
     return {
@@ -257,6 +297,7 @@ export async function computeFigure(store: Store, year: number, spec: FigureSpec
         scale: f0.question.type === 'scale' || (f0.question.type === 'matrix' && f0.question.scale !== undefined),
         legend: legendCodes.map((o) => ({ label: o.label, extra: extras.has(o.code) })),
         rows,
+        ...remarksOf(freqs),
       },
     };
   }
@@ -280,10 +321,12 @@ export async function computeFigure(store: Store, year: number, spec: FigureSpec
             n: nOf(f),
             shares: (f0.items ?? []).map((item) => {
               const it = f.items?.find((x) => x.key === item.key);
-              return it ? it.options.filter((o) => codes.includes(o.code)).reduce((s, o) => s + o.share, 0) : 0;
+              if (!it || it.n === 0) return null;
+              return it.options.filter((o) => codes.includes(o.code)).reduce((s, o) => s + (o.share ?? 0), 0);
             }),
           };
         }),
+        ...remarksOf(freqs),
       },
     };
   }
@@ -301,9 +344,10 @@ export async function computeFigure(store: Store, year: number, spec: FigureSpec
         return {
           label: ref.label ?? rolePlural[ref.role],
           n: nOf(f),
-          shares: shown.map((o) => all.find((x) => x.code === o.code)?.share ?? 0),
+          shares: shown.map((o) => (f.n > 0 ? (all.find((x) => x.code === o.code)?.share ?? 0) : null)),
         };
       }),
+      ...remarksOf(freqs),
     },
   };
 }

@@ -8,9 +8,10 @@
  */
 import { wilsonInterval } from '../analysis/breakdown.ts';
 import { type Frequencies, frequencies } from '../analysis/frequencies.ts';
+import type { Weighting } from '../analysis/weights.ts';
 import type { RoundStatus } from '../monitor/monitor.service.ts';
 import { type Role, roles } from '../questionnaire/model.ts';
-import { invalid } from '../shared/errors.ts';
+import { AppError, invalid } from '../shared/errors.ts';
 import { type Message, msg } from '../shared/i18n/message.ts';
 import { formatNumber } from '../shared/numbers.ts';
 import type { Store } from '../store/store.ts';
@@ -30,6 +31,11 @@ export function percent(share: number): string {
   return `${formatNumber(Math.round(share * 100))}\u00a0%`;
 }
 
+/** A share that may not exist (nobody answered, or too few): "–", never "0 %". */
+export function percentOrDash(share: number | null): string {
+  return share === null ? '–' : percent(share);
+}
+
 export interface PlaceholderContext {
   readonly store: Store;
   readonly year: number;
@@ -38,11 +44,15 @@ export interface PlaceholderContext {
   readonly refs: ReadonlyMap<string, string>;
   /** Frequencies already computed for this report, by role and question (filled as text needs them). */
   readonly frequencies: Map<string, Promise<Frequencies>>;
+  /** A weighted report's weights: shares in the text are then weighted too. */
+  readonly weighting?: Weighting;
 }
 
-function shareAs(share: number, as: string | undefined, count?: number): string {
-  if (as === 'words') return shareInWords(share);
+/** A share as asked; "–" when there is no share (nobody answered), in words too. */
+function shareAs(share: number | null, as: string | undefined, count?: number): string {
   if (as === 'count' && count !== undefined) return formatNumber(count);
+  if (share === null) return '–';
+  if (as === 'words') return shareInWords(share);
   return percent(share);
 }
 
@@ -52,7 +62,7 @@ export async function fillPlaceholders(text: string, ctx: PlaceholderContext, wh
     const key = `${role}/${question}`;
     let p = ctx.frequencies.get(key);
     if (!p) {
-      p = frequencies(ctx.store, ctx.year, role, question, wilsonInterval);
+      p = frequencies(ctx.store, ctx.year, role, question, wilsonInterval, ctx.weighting ? { weighted: ctx.weighting } : {});
       ctx.frequencies.set(key, p);
     }
     return p;
@@ -73,7 +83,14 @@ export async function fillPlaceholders(text: string, ctx: PlaceholderContext, wh
           return [kv.slice(0, i), kv.slice(i + 1)] as const;
         }),
     );
-    parts.push(resolveOne(name, args, ctx, freq, { where, placeholder: m[0].slice(2, -2).trim() }));
+    const at = { where, placeholder: m[0].slice(2, -2).trim() };
+    // A problem of the analysis behind it (an unknown question) is named by its field and placeholder too.
+    parts.push(
+      resolveOne(name, args, ctx, freq, at).catch((e: unknown) => {
+        if (!(e instanceof AppError) || e.problem.key === 'report.in_placeholder') throw e;
+        throw new AppError(e.code, msg('report.in_placeholder', { ...at, what: e.problem }), e.more);
+      }),
+    );
   }
   parts.push(text.slice(last));
   return (await Promise.all(parts)).join('');
@@ -104,8 +121,12 @@ async function resolveOne(
   const m = ctx.status.municipalities;
   const out = await (async (): Promise<string> => {
     switch (name) {
-      case 'year':
-        return String(ctx.year);
+      case 'year': {
+        // {{year offset=-4}}: a year relative to the round's, so a definition names no year itself.
+        const offset = args.get('offset') ?? '0';
+        if (!/^[+-]?\d{1,3}$/.test(offset)) throw bad(msg('reportdef.year_offset', { offset }));
+        return String(ctx.year + Number(offset));
+      }
       case 'units':
         return formatNumber(m.anyRole.units);
       case 'responses':
@@ -140,7 +161,10 @@ async function resolveOne(
         const unknown = codes.filter((c) => !all.some((o) => o.code === c));
         if (unknown.length > 0) throw bad(msg('report.no_option', { question: f.question.key, codes: unknown.join(', ') }));
         const count = all.filter((o) => codes.includes(o.code)).reduce((s, o) => s + o.count, 0);
-        return shareAs(table.n > 0 ? count / table.n : 0, as, count);
+        // Weighted: the sum of the options' weighted shares (same base, N); otherwise counted.
+        const weighted =
+          f.weights && table.n > 0 ? all.filter((o) => codes.includes(o.code)).reduce((s, o) => s + (o.share ?? 0), 0) : null;
+        return shareAs(weighted ?? (table.n > 0 ? count / table.n : null), as, count);
       }
       case 'ref': {
         const id = arg('id');

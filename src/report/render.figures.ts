@@ -1,7 +1,8 @@
 /**
  * One report figure as an SVG chart and a table with the same numbers (its text alternative).
  */
-import { type Html, html, trusted } from '../server/html.ts';
+import { type Html, html, trusted } from '../shared/html.ts';
+import { msg, say } from '../shared/i18n/message.ts';
 import { formatNumber } from '../shared/numbers.ts';
 import { nRange, type ReportBlock } from './build.ts';
 import { choropleth } from './charts/choropleth.ts';
@@ -12,8 +13,8 @@ import { scaleBars } from './charts/scale-bars.ts';
 import { shareBars } from './charts/share-bars.ts';
 import { isNeutralLabel } from './charts/svg.ts';
 import { trendLines } from './charts/trend-lines.ts';
-import type { FigureData } from './figures.ts';
-import { percent } from './placeholders.ts';
+import type { FigureData, FigureTest } from './figures.ts';
+import { percent, percentOrDash } from './placeholders.ts';
 
 type FigureBlock = Extract<ReportBlock, { kind: 'figure' }>;
 
@@ -25,8 +26,31 @@ export interface RenderedFigure {
 }
 
 const decimal = (v: number | null, d = 1) => (v === null ? '–' : formatNumber(Math.round(v * 10 ** d) / 10 ** d, d));
-/** A 95 % interval as "55–69 %". */
-const interval = ([lo, hi]: readonly [number, number]) => `${percent(lo).replace('\u00a0%', '')}–${percent(hi)}`;
+/** A 95 % interval as "55–69 %"; "–" when there is none (nobody answered). */
+const interval = (ci: readonly [number, number] | null | undefined) =>
+  ci ? `${percent(ci[0]).replace('\u00a0%', '')}–${percent(ci[1])}` : '–';
+const tooFew = () => say(msg('stats.too_few'), 'nb');
+
+/** The sentence under a breakdown figure for one grouping's test(s). */
+function testNote(t: FigureTest): string {
+  const by = t.by === null ? {} : { by: t.by };
+  if (t.kind === 'none') return say(msg('stats.no_test_note', { ...by, reason: t.reason }), 'nb');
+  if (t.kind === 'options') {
+    const significant = t.significant.map((o) => `${o.label} (${say(msg('stats.p_value', { p: o.pAdjusted }), 'nb')})`).join(', ');
+    return say(msg('stats.options_note', { significant, tests: t.familySize }), 'nb');
+  }
+  return say(
+    msg('stats.test_note', {
+      ...by,
+      significant: t.significant,
+      method: t.method,
+      p: t.p,
+      pAdjusted: t.pAdjusted,
+      familySize: t.familySize,
+    }),
+    'nb',
+  );
+}
 
 /** The numbers of a figure: the first column names the rows, the others are (formatted) numbers. */
 function table(caption: string, head: readonly string[], rows: readonly (readonly string[])[]): Html {
@@ -42,7 +66,7 @@ function chartAndTable(b: FigureBlock, d: FigureData): RenderedFigure {
         table: table(
           `Tallene i figur ${b.number}`,
           ['Svar', 'Antall', 'Andel', '95 % intervall'],
-          d.bars.map((x) => [x.label, formatNumber(x.count), percent(x.share), x.ci95 ? interval(x.ci95) : '']),
+          d.bars.map((x) => [x.label, formatNumber(x.count), percentOrDash(x.share), interval(x.ci95)]),
         ),
         notes: d.multi ? ['Flere svar var mulig, så andelene kan summere til mer enn 100 %.'] : [],
       };
@@ -67,31 +91,30 @@ function chartAndTable(b: FigureBlock, d: FigureData): RenderedFigure {
         table: table(
           `Tallene i figur ${b.number}`,
           ['', ...d.legend.map((l) => l.label), 'N'],
-          d.rows.map((r) => [r.label, ...r.shares.map(percent), formatNumber(r.n)]),
+          d.rows.map((r) => [r.label, ...r.shares.map(percentOrDash), formatNumber(r.n)]),
         ),
         notes: [],
       };
     }
     case 'grouped': {
-      const notes: string[] = [];
-      if (d.test)
-        notes.push(
-          d.test.p === null
-            ? 'For få svar til å teste forskjellen mellom gruppene.'
-            : `Forskjellen mellom gruppene er ${d.test.significant ? '' : 'ikke '}statistisk signifikant (${d.test.method}, p = ${decimal(d.test.p, 3)}).`,
-        );
+      const notes = (d.tests ?? []).map(testNote);
+      if (d.minN !== undefined && d.series.some((s) => s.tooFew)) notes.push(say(msg('stats.too_few_note', { minN: d.minN }), 'nb'));
       return {
         chart: trusted(
           groupedBars({
             ...base,
             categories: d.categories,
-            series: d.series.map((s) => ({ label: `${s.label} (N=${nRange(s.n)})`, values: s.shares })),
+            series: d.series.map((s) => ({
+              label: `${s.label} (N=${nRange(s.n)})`,
+              values: s.shares,
+              ...(s.tooFew ? { missingLabel: tooFew() } : {}),
+            })),
           }),
         ),
         table: table(
           `Tallene i figur ${b.number}`,
           ['', ...d.series.map((s) => `${s.label} (N=${nRange(s.n)})`)],
-          d.categories.map((c, i) => [c, ...d.series.map((s) => percent(s.shares[i] ?? 0))]),
+          d.categories.map((c, i) => [c, ...d.series.map((s) => (s.tooFew ? tooFew() : percentOrDash(s.shares[i] ?? null)))]),
         ),
         notes,
       };
@@ -142,6 +165,8 @@ function chartAndTable(b: FigureBlock, d: FigureData): RenderedFigure {
               features: d.geometry as NonNullable<typeof d.geometry>,
               legendTitle: 'Gjennomsnitt (1–5)',
               values: new Map(m.counties.filter((c) => c.mean !== null).map((c) => [c.code, c.mean as number])),
+              tooFew: m.counties.filter((c) => c.tooFew).map((c) => c.code),
+              tooFewLabel: tooFew(),
               ...(d.credit ? { credit: d.credit } : {}),
               ...(domain ? { domain } : {}),
             }),
@@ -158,11 +183,14 @@ function chartAndTable(b: FigureBlock, d: FigureData): RenderedFigure {
             names.get(code) ?? code,
             ...d.maps.flatMap((m) => {
               const c = m.counties.find((x) => x.code === code);
-              return [decimal(c?.mean ?? null), formatNumber(c?.n ?? 0)];
+              return [c?.tooFew ? tooFew() : decimal(c?.mean ?? null), formatNumber(c?.n ?? 0)];
             }),
           ]),
         ),
-        notes: d.geometry ? [] : ['Ingen kartgrunnlag for registeråret: tallene står i tabellen.'],
+        notes: [
+          ...(d.geometry ? [] : ['Ingen kartgrunnlag for registeråret: tallene står i tabellen.']),
+          ...(d.maps.some((m) => m.counties.some((c) => c.tooFew)) ? [say(msg('stats.too_few_map_note', { minN: d.minN }), 'nb')] : []),
+        ],
       };
     }
     case 'integer':
@@ -171,7 +199,7 @@ function chartAndTable(b: FigureBlock, d: FigureData): RenderedFigure {
         table: table(
           `Tallene i figur ${b.number}`,
           ['Antall', 'Kommuner', 'Andel'],
-          d.classes.map((c) => [c.label, formatNumber(c.count), percent(c.share)]),
+          d.classes.map((c) => [c.label, formatNumber(c.count), percentOrDash(c.share)]),
         ),
         notes: [`Gjennomsnitt ${decimal(d.mean)}, median ${decimal(d.median)}.`],
       };
@@ -179,5 +207,7 @@ function chartAndTable(b: FigureBlock, d: FigureData): RenderedFigure {
 }
 
 export function renderFigure(b: FigureBlock): RenderedFigure {
-  return chartAndTable(b, b.data);
+  const f = chartAndTable(b, b.data);
+  const remarks = (b.data.remarks ?? []).map((m) => say(m, 'nb'));
+  return remarks.length > 0 ? { ...f, notes: [...f.notes, ...remarks] } : f;
 }

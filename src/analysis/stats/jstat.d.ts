@@ -5,13 +5,6 @@
  */
 declare module 'jstat' {
   interface JStat {
-    chisquare: {
-      /** Lower regularized incomplete gamma P(dof/2, x/2). */
-      cdf(x: number, dof: number): number;
-    };
-    studentt: {
-      cdf(x: number, dof: number): number;
-    };
     hypgeom: {
       /** P(X = k) when drawing `n` items without replacement from `N` items of which `m` are marked. */
       pdf(k: number, N: number, m: number, n: number): number;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { seededUniform } from './random.ts';
+import { seededUniform, tableSeed } from './random.ts';
 
 describe('seededUniform', () => {
   it('repeats its stream for the same seed and differs between seeds', () => {
@@ -37,5 +37,22 @@ describe('seededUniform', () => {
     assert.ok(seededUniform(-1)() < 1);
     assert.ok(seededUniform(2 ** 40)() < 1);
     assert.throws(() => seededUniform(0.5), RangeError);
+  });
+});
+
+describe('tableSeed', () => {
+  it('is FNV-1a of the parts, so the same table always gets the same seed', () => {
+    // FNV-1a 32-bit test vectors (Fowler/Noll/Vo): "" → 0x811c9dc5, "a" → 0xe40c292c, "foobar" → 0xbf9cf968.
+    assert.equal(tableSeed(''), 0x811c9dc5);
+    assert.equal(tableSeed('a'), 0xe40c292c);
+    assert.equal(tableSeed('foobar'), 0xbf9cf968);
+    assert.equal(tableSeed(2019, 'skolesjef', 'q', '', 'fylke'), tableSeed('2019', 'skolesjef', 'q', '', 'fylke'));
+  });
+
+  it('differs between the tables of a family, so their Monte Carlo errors are not shared', () => {
+    const seeds = ['a', 'b', 'c', 'd'].map((item) => tableSeed(2019, 'kommunedirektor', 'matrise', item, 'storrelse'));
+    assert.equal(new Set(seeds).size, 4);
+    // The parts are separated, so ("ab", "c") and ("a", "bc") are different tables.
+    assert.notEqual(tableSeed('ab', 'c'), tableSeed('a', 'bc'));
   });
 });

@@ -64,7 +64,8 @@ export interface KruskalWallisResult {
  * Each group lists its answer values with their counts (a value may repeat; counts add up).
  * Empty groups are ignored, as R drops unused factor levels. With fewer than two non-empty groups
  * df is 0; when every unit has the same value the tie correction is 0 — in both cases the statistic
- * and p are null (R stops with an error or gives NaN).
+ * and p are null (R stops with an error or gives NaN). p is the χ² approximation; for groups
+ * smaller than 5 see kruskal-exact.ts.
  */
 export function kruskalWallis(groups: readonly (readonly ValueCount[])[]): KruskalWallisResult {
   const pooled = new Map<number, number>();
@@ -131,8 +132,8 @@ export interface SpearmanResult {
  * t = ρ √((n − 2)/(1 − ρ²)) and T ~ Student t with n − 2 df (R's asymptotic branch of
  * pspearman). |ρ| = 1 gives p = 0.
  *
- * The p-value comes from jstat's t distribution, which is accurate to ~1e-7 relative (see
- * distributions.ts).
+ * The p-value comes from the t tail of distributions.ts (incomplete beta, relative error below
+ * 1e-12).
  */
 export function spearman(table: readonly PairCount[]): SpearmanResult {
   const xs = new Map<number, number>();

@@ -96,3 +96,117 @@ set.seed(1); p17("R sim big B=1e6", chisq.test(t3, simulate.p.value = TRUE, B = 
 p17("exact tea", exact_chisq_p(matrix(c(3, 1, 1, 3), 2)))
 t3 <- matrix(c(50, 55, 70, 62, 45, 58, 48, 60, 52), 3); set.seed(2); p17("R sim big B=1e7", chisq.test(t3, simulate.p.value = TRUE, B = 1e7)$p.value)
 cat(sprintf("%.4f %.4f\n", qchisq(0.999, 4), qchisq(0.999, 9)))
+
+# ---- Weights (issue 16, part "Weights": src/analysis/stats/raking.test.ts) ----
+# R 4.2.2, survey 4.1.1 (Debian r-cran-survey). Six cells, size (A, B, C) x central (1, 2): the
+# population N = 60 units, n = 30 respondents; per cell the respondents who answered the question
+# and those who chose the option. The design is a census with nonresponse, respondents treated as
+# a simple random sample of the N: svydesign(ids = ~1, fpc = ~N), weights N/n before raking.
+suppressMessages(library(survey))
+cells <- data.frame(size = c("A", "A", "B", "B", "C", "C"), central = c("1", "2", "1", "2", "1", "2"),
+                    units = c(12, 8, 10, 10, 6, 14), n = c(8, 3, 5, 6, 2, 6),
+                    answered = c(7, 3, 5, 5, 2, 6), chose = c(5, 1, 2, 3, 2, 1))
+d <- do.call(rbind, lapply(seq_len(nrow(cells)), function(i) {
+  r <- cells[i, ]
+  data.frame(cell = i, size = r$size, central = r$central,
+             answered = rep(c(1, 1, 0), c(r$chose, r$answered - r$chose, r$n - r$answered)),
+             y = rep(c(1, 0, 0), c(r$chose, r$answered - r$chose, r$n - r$answered)))
+}))
+d$N <- 60
+des <- svydesign(ids = ~1, fpc = ~N, data = d)
+pop.size <- data.frame(size = c("A", "B", "C"), Freq = c(20, 20, 20))
+pop.central <- data.frame(central = c("1", "2"), Freq = c(28, 32))
+totals <- c(`(Intercept)` = 60, sizeB = 20, sizeC = 20, central2 = 32)
+rk <- rake(des, list(~size, ~central), list(pop.size, pop.central), control = list(maxit = 1000, epsilon = 1e-15))
+p17("R rake weights per cell", tapply(weights(rk), d$cell, mean))
+m <- svymean(~y, subset(rk, answered == 1)); p17("R rake share", coef(m))
+# rake's variance sweeps the residuals over the margins 10 times (survey:::svyrecvar); calibrate
+# takes the exact least-squares residual, which raking.ts computes: they agree to 7e-11 here.
+p17("R rake SE", SE(m))
+cal <- calibrate(des, ~size + central, population = totals, calfun = "raking", epsilon = 1e-15, maxit = 1000)
+p17("R calibrate weights per cell", tapply(weights(cal), d$cell, mean))
+p17("R Kish deff", nrow(d) * sum(weights(cal)^2) / sum(weights(cal))^2)
+m <- svymean(~y, subset(cal, answered == 1)); p17("R share", coef(m)); p17("R SE (fpc)", SE(m))
+wilson_at <- function(p, v, z = qnorm(0.975)) {
+  ns <- p * (1 - p) / v
+  (p + z^2 / (2 * ns)) / (1 + z^2 / ns) + c(-1, 1) * z / (1 + z^2 / ns) * sqrt(p * (1 - p) / ns + z^2 / (4 * ns^2))
+}
+p17("R Wilson at n* = p(1-p)/SE^2", wilson_at(as.vector(coef(m)), as.vector(SE(m))^2))
+des0 <- svydesign(ids = ~1, weights = ~I(60 / 30), data = d)
+cal0 <- calibrate(des0, ~size + central, population = totals, calfun = "raking", epsilon = 1e-15, maxit = 1000)
+m <- svymean(~y, subset(cal0, answered == 1)); p17("R SE (no fpc)", SE(m))
+m <- svymean(~y, subset(cal, answered == 1 & central == "2")); p17("R domain central 2 share", coef(m)); p17("R domain central 2 SE", SE(m))
+ps <- postStratify(des, ~size, pop.size)
+p17("R postStratify weights per cell", tapply(weights(ps), d$cell, mean))
+m <- svymean(~y, subset(ps, answered == 1)); p17("R postStratify share", coef(m)); p17("R postStratify SE", SE(m))
+# Trimming: raking with the weights capped at 1.25 x the mean weight (60/30) is bounded raking,
+# calibrate(bounds = c(0, 1.25)) on the g-weights (weights / (N/n)); at 1.2 no solution exists.
+cal <- calibrate(des, ~size + central, population = totals, calfun = "raking", bounds = c(0, 1.25), epsilon = 1e-15, maxit = 1000)
+p17("R bounded raking weights per cell (cap 1.25)", tapply(weights(cal), d$cell, mean))
+r <- try(calibrate(des, ~size + central, population = totals, calfun = "raking", bounds = c(0, 1.2), maxit = 1000), silent = TRUE)
+cat("R bounded raking cap 1.2: ", if (inherits(r, "try-error")) "Calibration failed" else "converged", "\n", sep = "")
+
+# ---------------------------------------------------------------------------------------------
+# Issue 16, part C (CLI and districts): quartiles of a number question, as R's default quantile
+# (type 7). src/analysis/numbers.test.ts and src/cli/analyze.cmd.test.ts.
+x <- rep(c(1, 4, 10, 13), c(3, 2, 1, 4))
+print(quantile(x, c(.1, .25, .3, .5, .65, .75, .9)), digits = 17)
+# 1.00 1.75 3.0999999999999992 7.00 12.5500000000000025 13.00 13.00
+print(quantile(c(0, 3, 5, 12), c(.25, .5, .75)), digits = 17)  # 2.25 4.00 6.75 (mini municipalities)
+print(quantile(c(40, 7), c(.25, .5, .75)), digits = 17)        # 15.25 23.50 31.75 (mini districts)
+
+# ---------------------------------------------------------------------------------------------
+# Issue 16, part "Honest edge cases and multiple comparisons" (special.test.ts,
+# distributions.test.ts, multiplicity.test.ts, kruskal-exact.test.ts, significance.test.ts).
+# Upper tails far below 1e-16 (computed in R without cancellation): pchisq(120, 2, lower.tail = FALSE)
+# is exp(-60) exactly.
+for (a in list(c(120, 2), c(80, 1), c(150, 4), c(300, 10), c(700, 1), c(1000, 30), c(1380, 2), c(1500, 40), c(12, 30), c(0.001, 3), c(30, 30)))
+  p17(paste("pchisq upper", a[1], a[2]), pchisq(a[1], a[2], lower.tail = FALSE))
+for (a in list(c(40, 30), c(12, 5), c(100, 200), c(25, 1000), c(1e6, 3), c(0.01, 7), c(8, 50000)))
+  p17(paste("2*pt lower", a[1], a[2]), 2 * pt(-a[1], a[2]))
+for (x in c(0.5, 1.5, 3, 7.5, 42, 150.5, 1e4)) p17(paste("lgamma", x), lgamma(x))
+for (a in list(c(0.5, 0.5), c(3, 2.5), c(20, 19), c(75, 110))) p17(paste("pgamma upper a x", a[1], a[2]), pgamma(a[2], a[1], lower.tail = FALSE))
+for (a in list(c(0.3, 2, 3), c(0.9, 0.5, 5), c(0.01, 10, 0.5))) p17(paste("pbeta x a b", a[1], a[2], a[3]), pbeta(a[1], a[2], a[3]))
+# Holm (and BH, for the comparison quoted in multiplicity.test.ts)
+p17("holm 5", p.adjust(c(0.01, 0.04, 0.03, 0.005, 0.2), "holm"))
+p17("holm NA ties", p.adjust(c(0.02, NA, 0.02, 0.5), "holm"))
+p <- c(0.0004, 0.011, 0.019, 0.023, 0.031, 0.04, 0.3, 0.6)
+p17("holm 8", p.adjust(p, "holm")); p17("BH 8", p.adjust(p, "BH"))
+ts <- list(matrix(c(30, 45, 70, 55), 2), matrix(c(40, 54, 60, 46), 2), matrix(c(50, 52, 50, 48), 2))
+p <- sapply(ts, function(t) chisq.test(t, correct = FALSE)$p.value)
+p17("family raw p", p); p17("family holm", p.adjust(p, "holm"))
+# Exact permutation p of the Kruskal-Wallis H (kruskal.test's statistic, ties corrected): every
+# groups x values table with the observed margins, weighted by its multiple hypergeometric
+# probability; p = P(H* >= H_obs * (1 - 1e-7)).
+exact_kw_p <- function(groups) {
+  vals <- sort(unique(unlist(groups)))
+  obs <- t(sapply(groups, function(g) table(factor(g, levels = vals))))
+  rs <- rowSums(obs); cs <- colSums(obs); N <- sum(obs); nr <- nrow(obs); nc <- ncol(obs)
+  H <- function(tab) {
+    x <- rep(rep(vals, nr), as.vector(t(tab))); g <- rep(rep(seq_len(nr), each = nc), as.vector(t(tab)))
+    unname(kruskal.test(x, factor(g))$statistic)
+  }
+  logp <- function(tab) sum(lfactorial(rs)) + sum(lfactorial(cs)) - lfactorial(N) - sum(lfactorial(tab))
+  thr <- H(obs) * (1 - 1e-7)
+  total <- 0; mass <- 0; count <- 0
+  rec <- function(tab, i, j, colleft, rowleft) {
+    if (i == nr) { tab[nr, ] <- colleft; pr <- exp(logp(tab)); mass <<- mass + pr; count <<- count + 1
+      if (H(tab) >= thr) total <<- total + pr; return(invisible()) }
+    if (j == nc) { if (rowleft > colleft[nc]) return(invisible())
+      tab[i, nc] <- rowleft; cl <- colleft; cl[nc] <- cl[nc] - rowleft
+      return(rec(tab, i + 1, 1, cl, if (i + 1 <= nr) rs[i + 1] else 0)) }
+    for (v in 0:min(rowleft, colleft[j])) { tab[i, j] <- v; cl <- colleft; cl[j] <- cl[j] - v; rec(tab, i, j + 1, cl, rowleft - v) }
+  }
+  rec(matrix(0, nr, nc), 1, 1, cs, rs[1])
+  c(p = total, mass = mass, tables = count, H = H(obs), asymptotic = kruskal.test(groups)$p.value)
+}
+p17("KW exact tiny {1} {2,3}", exact_kw_p(list(1, c(2, 3))))
+p17("KW exact likert 3/4/2", exact_kw_p(list(c(1, 2, 2), c(3, 4, 5, 5), c(2, 3))))
+p17("KW exact likert 3/4/5", exact_kw_p(list(c(1, 1, 2), c(2, 3, 3, 4), c(4, 5, 5, 5, 4))))
+p17("KW exact counties 1/2/3/6", exact_kw_p(list(5, c(1, 2), c(2, 3, 3), c(1, 2, 2, 3, 4, 4))))
+# Monte Carlo case (too many tables to enumerate in R): coin 1.4-2 (Debian r-cran-coin).
+suppressMessages(library(coin))
+g <- list(c(4, 5), c(1, 2, 2), c(3, 3, 4, 5), c(1, 1, 2, 3), c(2, 4, 5, 5), c(3), c(1, 2, 3, 4, 4, 5, 5, 5))
+d <- data.frame(y = unlist(g), g = factor(rep(seq_along(g), lengths(g))))
+set.seed(2); r <- kruskal_test(y ~ g, data = d, distribution = approximate(nresample = 1e7))
+p17("KW coin approx 7 groups (1e7)", c(pvalue(r), statistic(r), kruskal.test(g)$p.value))

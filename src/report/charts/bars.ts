@@ -3,7 +3,7 @@
  * passes a strict Content-Security-Policy and prints the same in the HTML report and the PDF).
  * Accessible: role="img" with a title and a description; pages put the numbers in a table too.
  */
-import { escapeHtml } from '../../server/html.ts';
+import { escapeHtml } from '../../shared/html.ts';
 import { formatNumber } from '../../shared/numbers.ts';
 import { categorical } from './colors.ts';
 import { safeId } from './svg.ts';

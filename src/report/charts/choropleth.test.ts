@@ -41,6 +41,29 @@ const areas = (svg: string) =>
   [...svg.matchAll(/<path d="[^"]+" fill="([^"]+)" stroke-width="[\d.]+"><title>([^<]+)<\/title>/g)].map((m) => [m[1], m[2]]);
 
 describe('choropleth', () => {
+  it('cross-hatches an area with too few answers as "for få svar", never in a class colour, whatever its value', () => {
+    const svg = choropleth({
+      id: 'few',
+      title: 'Kart',
+      features: squares(),
+      values: { A: 1.2, B: 4.8, C: 4.9 },
+      tooFew: ['C'],
+      domain: [1, 5],
+      classes: 4,
+    });
+    const colors = classColors(4);
+    assert.deepEqual(areas(svg), [
+      [colors[0], 'Øst: 1,2'],
+      [colors[3], 'Vest: 4,8'],
+      ['url(#few-toofew)', 'Nord: for få svar'],
+    ]);
+    assert.match(svg, /<pattern id="few-toofew"/);
+    assert.ok(texts(svg).includes('for få svar'), 'its own legend entry');
+    assert.ok(!texts(svg).includes('ingen data'), 'not listed as without data');
+    assert.match(svg, /For få svar: Nord\./);
+    assertAccessibleSvg(svg, 'few');
+  });
+
   it('fills two squares with the colours of their classes and the third, without a value, with the grey "ingen data"', () => {
     const svg = choropleth({ id: 'map1', title: 'Kart', features: squares(), values: { A: 1.2, B: 4.8 }, domain: [1, 5], classes: 4 });
     const colors = classColors(4);

@@ -2,7 +2,9 @@
  * Choropleth map of counties or municipalities: a GeoJSON FeatureCollection (properties `code` and
  * `name`) projected with a transverse Mercator centred on 15° E (like UTM zone 33, the usual view of
  * Norway) and fitted to the drawing; each area filled by the class of its value in a light-to-dark
- * ramp, areas without a value hatched light grey and listed as "ingen data" in the legend.
+ * ramp, areas without a value hatched light grey and listed as "ingen data" in the legend, and
+ * areas with too few answers for a value (below a minimum N) cross-hatched as "for få svar", so a
+ * county of 4 answers is never coloured like one of 40.
  */
 import { geoArea, geoPath, geoTransverseMercator } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
@@ -42,6 +44,10 @@ export interface ChoroplethOptions extends ChartBase {
   readonly tolerance?: number;
   /** Legend text for areas without a value (default "ingen data"). */
   readonly noDataLabel?: string;
+  /** Codes of areas with answers, but too few to show a value (their values are ignored). */
+  readonly tooFew?: Iterable<string>;
+  /** Legend text for those areas (default "for få svar"). */
+  readonly tooFewLabel?: string;
 }
 
 export interface Classes {
@@ -131,13 +137,21 @@ export function choropleth(o: ChoroplethOptions): string {
   const decimals = o.decimals ?? 1;
   const fmt = o.format ?? ((v: number) => num(v, decimals));
   const noDataLabel = o.noDataLabel ?? 'ingen data';
+  const tooFewLabel = o.tooFewLabel ?? 'for få svar';
   const sid = safeId(o.id);
   const hatch = `${sid}-nodata`;
+  const crossHatch = `${sid}-toofew`;
+  const tooFew = new Set(o.tooFew ?? []);
   const features: Feature<Geometry, MapProperties>[] = o.features.features.map((f) => ({ ...f, geometry: rewind(f.geometry) }));
-  const valued = features.map((f) => ({ f, v: lookup(o.values, f.properties.code) }));
+  const valued = features.map((f) => ({
+    f,
+    v: tooFew.has(f.properties.code) ? undefined : lookup(o.values, f.properties.code),
+    few: tooFew.has(f.properties.code),
+  }));
   const present = valued.flatMap((x) => (x.v === undefined ? [] : [x.v]));
   const { bounds, colors } = present.length > 0 || o.breaks ? classify(present, o) : { bounds: [], colors: [] };
-  const missing = valued.filter((x) => x.v === undefined);
+  const missing = valued.filter((x) => x.v === undefined && !x.few);
+  const few = valued.filter((x) => x.few);
 
   // Legend and source lines: sized first so the map can take the rest of the box.
   const legendRows = [
@@ -145,6 +159,7 @@ export function choropleth(o: ChoroplethOptions): string {
       fill: color,
       label: bounds[i] === bounds[i + 1] ? fmt(bounds[i] as number) : `${fmt(bounds[i] as number)}–${fmt(bounds[i + 1] as number)}`,
     })),
+    ...(few.length > 0 ? [{ fill: `url(#${crossHatch})`, label: tooFewLabel }] : []),
     ...(missing.length > 0 ? [{ fill: `url(#${hatch})`, label: noDataLabel }] : []),
   ];
   const credit = o.credit ? wrap(o.credit, width - 16, 10) : [];
@@ -174,10 +189,12 @@ export function choropleth(o: ChoroplethOptions): string {
 
   const parts: string[] = [
     `<defs><pattern id="${hatch}" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">`,
-    `<rect width="5" height="5" fill="${noData}"/><line x1="0" y1="0" x2="0" y2="5" stroke="#9a9a9a" stroke-width="1.2"/></pattern></defs>`,
+    `<rect width="5" height="5" fill="${noData}"/><line x1="0" y1="0" x2="0" y2="5" stroke="#9a9a9a" stroke-width="1.2"/></pattern>`,
+    `<pattern id="${crossHatch}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">`,
+    `<rect width="6" height="6" fill="#ffffff"/><path d="M0,3H6M3,0V6" stroke="#7a7a7a" stroke-width="1"/></pattern></defs>`,
     '<g stroke="#5f5f5f" stroke-linejoin="round" fill-rule="evenodd">',
   ];
-  for (const { f, v } of valued) {
+  for (const { f, v, few: isFew } of valued) {
     // Areas smaller than a dot (Røst, Kvitsøy) must not vanish: they are drawn as one.
     const [[x0, y0], [x1, y1]] = plain.bounds(f);
     const dot = x1 - x0 < 1.5 && y1 - y0 < 1.5;
@@ -190,8 +207,8 @@ export function choropleth(o: ChoroplethOptions): string {
         d = exact.take();
       }
     }
-    const fill = v === undefined ? `url(#${hatch})` : (colors[classOf(v, bounds)] ?? noData);
-    const label = `${f.properties.name}: ${v === undefined ? noDataLabel : fmt(v)}`;
+    const fill = isFew ? `url(#${crossHatch})` : v === undefined ? `url(#${hatch})` : (colors[classOf(v, bounds)] ?? noData);
+    const label = `${f.properties.name}: ${isFew ? tooFewLabel : v === undefined ? noDataLabel : fmt(v)}`;
     if (d) parts.push(`<path d="${d}" fill="${fill}" stroke-width="${strokeWidth}"><title>${esc(label)}</title></path>`);
     else {
       const [cx, cy] = plain.centroid(f);
@@ -212,7 +229,7 @@ export function choropleth(o: ChoroplethOptions): string {
   }
   if (note.svg) parts.push(noteBlock(o.note, pad, fy, width - 16).svg);
 
-  const description = o.description ?? describe(valued, fmt, noDataLabel);
+  const description = o.description ?? describe(valued, fmt, noDataLabel, tooFewLabel);
   return frame(o.id, width, height, o.title, description, parts.join(''));
 }
 
@@ -253,22 +270,28 @@ function mapLegend(
 }
 
 function describe(
-  valued: readonly { f: Feature<Geometry, MapProperties>; v: number | undefined }[],
+  valued: readonly { f: Feature<Geometry, MapProperties>; v: number | undefined; few: boolean }[],
   fmt: (v: number) => string,
   noDataLabel: string,
+  tooFewLabel: string,
 ): string {
   const withValue = valued
-    .filter((x): x is { f: Feature<Geometry, MapProperties>; v: number } => x.v !== undefined)
+    .filter((x): x is { f: Feature<Geometry, MapProperties>; v: number; few: boolean } => x.v !== undefined)
     .sort((a, b) => b.v - a.v);
-  const missing = valued.filter((x) => x.v === undefined).map((x) => x.f.properties.name);
+  const missing = valued.filter((x) => x.v === undefined && !x.few).map((x) => x.f.properties.name);
+  const few = valued.filter((x) => x.few).map((x) => x.f.properties.name);
   const parts: string[] = [];
   const first = withValue[0];
   const last = withValue.at(-1);
   if (first && last) parts.push(`Høyest ${first.f.properties.name} (${fmt(first.v)}), lavest ${last.f.properties.name} (${fmt(last.v)}).`);
   if (withValue.length <= 30) parts.push(`${withValue.map((x) => `${x.f.properties.name}: ${fmt(x.v)}`).join('; ')}.`);
-  if (missing.length > 0) {
-    const names = missing.length <= 30 ? missing.join(', ') : `${missing.length} områder`;
-    parts.push(`${noDataLabel[0]?.toUpperCase() ?? ''}${noDataLabel.slice(1)}: ${names}.`);
+  for (const [label, areas] of [
+    [tooFewLabel, few],
+    [noDataLabel, missing],
+  ] as const) {
+    if (areas.length === 0) continue;
+    const names = areas.length <= 30 ? areas.join(', ') : `${areas.length} områder`;
+    parts.push(`${label[0]?.toUpperCase() ?? ''}${label.slice(1)}: ${names}.`);
   }
   return parts.join(' ');
 }

@@ -37,4 +37,19 @@ describe('grouped bars', () => {
   it('says which value is missing in the description', () => {
     assert.ok(svg.includes('Nei: Kommunedirektør 60 %, Skolesjef ingen data'));
   });
+
+  it('writes "for få svar" instead of a bar for a series with too few answers', () => {
+    const few = groupedBars({
+      id: 'few',
+      title: 'Etter størrelse',
+      categories: ['Ja', 'Nei'],
+      series: [
+        { label: 'Små (N=2)', values: [null, null], missingLabel: 'for få svar' },
+        { label: 'Store (N=40)', values: [0.5, 0.5] },
+      ],
+    });
+    assert.equal(texts(few).filter((t) => t === 'for få svar').length, 2);
+    assert.ok(few.includes('Ja: Små (N=2) for få svar, Store (N=40) 50 %'));
+    assertAccessibleSvg(few, 'few');
+  });
 });

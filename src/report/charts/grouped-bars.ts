@@ -31,6 +31,8 @@ export interface GroupedSeries {
   readonly low?: readonly (number | null)[];
   readonly high?: readonly (number | null)[];
   readonly color?: string;
+  /** Shown instead of "–" where the series has no value, e.g. "for få svar" for a category below the minimum N. */
+  readonly missingLabel?: string;
 }
 
 export interface GroupedBarsOptions extends ChartBase {
@@ -75,7 +77,7 @@ export function groupedBars(o: GroupedBarsOptions): string {
       const bcy = by + barH / 2;
       const v = s.values[c];
       if (v === null || v === undefined || !Number.isFinite(v)) {
-        parts.push(text(['–'], x0 + 4, middle(bcy, valueSize), { size: valueSize, fill: muted }));
+        parts.push(text([s.missingLabel ?? '–'], x0 + 4, middle(bcy, valueSize), { size: valueSize, fill: muted }));
         return;
       }
       const low = s.low?.[c] ?? undefined;
@@ -111,7 +113,7 @@ export function groupedBars(o: GroupedBarsOptions): string {
     `${o.categories
       .map(
         (c, ci) =>
-          `${c}: ${o.series.map((s) => `${s.label} ${typeof s.values[ci] === 'number' ? pct(s.values[ci], decimals) : 'ingen data'}`).join(', ')}`,
+          `${c}: ${o.series.map((s) => `${s.label} ${typeof s.values[ci] === 'number' ? pct(s.values[ci], decimals) : (s.missingLabel ?? 'ingen data')}`).join(', ')}`,
       )
       .join('; ')}.${o.note ? ` ${o.note}` : ''}`;
   return frame(o.id, width, height, o.title, description, axisSvg + parts.join('') + note.svg);

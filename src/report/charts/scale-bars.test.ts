@@ -26,6 +26,19 @@ describe('scale bars', () => {
     ],
   });
 
+  it('draws a row without answers as "–" with no segments', () => {
+    const empty = scaleBars({
+      id: 'e',
+      title: 'Tom',
+      scale,
+      rows: [{ label: 'Ingen', shares: [null, null, null, null, null], note: 'N=0' }],
+    });
+    assert.deepEqual(segments(empty), []);
+    assert.ok(texts(empty).includes('–'));
+    assert.ok(empty.includes('Ingen: ingen svar'));
+    assertAccessibleSvg(empty, 'e');
+  });
+
   it('fills each row to 100 % with one segment per scale point and the extra answer last in grey', () => {
     const segs = segments(svg);
     const first = segs.slice(0, 6);

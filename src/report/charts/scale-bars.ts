@@ -24,8 +24,11 @@ import {
 
 export interface ScaleRow {
   readonly label: string;
-  /** Shares 0–1: first one per scale point (lowest first), then one per extra answer. */
-  readonly shares: readonly number[];
+  /**
+   * Shares 0–1: first one per scale point (lowest first), then one per extra answer; null where
+   * there is none (a row with no answers has only nulls and is drawn as "–").
+   */
+  readonly shares: readonly (number | null)[];
   /** Shown right of the bar, e.g. "N=160". */
   readonly note?: string;
 }
@@ -77,6 +80,7 @@ export function scaleBars(o: ScaleBarsOptions): string {
     parts.push(text(lines, labelW, middle(cy - ((lines.length - 1) * lineHeight) / 2), { anchor: 'end' }));
     const shares = names.map((_, i) => Math.max(0, row.shares[i] ?? 0));
     const total = shares.reduce((s, v) => s + v, 0);
+    if (row.shares.every((v) => v === null)) parts.push(text(['–'], x0 + 4, middle(cy), { fill: muted }));
     const scaleBy = total > 1 ? 1 / total : 1;
     let x = x0;
     shares.forEach((share, i) => {
@@ -101,6 +105,6 @@ export function scaleBars(o: ScaleBarsOptions): string {
   const height = y + 20 + note.height + 4;
   const description =
     o.description ??
-    `${o.rows.map((r) => `${r.label}: ${names.map((nm, i) => `${nm} ${pct(r.shares[i] ?? 0, decimals)}`).join(', ')}`).join('; ')}.${o.note ? ` ${o.note}` : ''}`;
+    `${o.rows.map((r) => `${r.label}: ${r.shares.every((v) => v === null) ? 'ingen svar' : names.map((nm, i) => `${nm} ${pct(r.shares[i] ?? 0, decimals)}`).join(', ')}`).join('; ')}.${o.note ? ` ${o.note}` : ''}`;
   return frame(o.id, width, height, o.title, description, axisSvg + parts.join('') + note.svg);
 }

@@ -42,6 +42,15 @@ describe('share bars', () => {
     assertAccessibleSvg(svg, 'fig1');
   });
 
+  it('draws no bar and "–" for an option without a share (nobody answered), never 0 %', () => {
+    const empty = shareBars({ id: 'e', title: 'Ingen svar', bars: [{ label: 'Ja', share: null }] });
+    assert.deepEqual(rects(empty), []);
+    assert.ok(texts(empty).includes('–'));
+    assert.ok(!texts(empty).includes('0 %') || texts(empty).filter((t) => t === '0 %').length === 1, 'only the axis says 0 %');
+    assert.ok(empty.includes('<desc id="e-desc">Ja: ingen svar.</desc>'));
+    assertAccessibleSvg(empty, 'e');
+  });
+
   it('describes the numbers for screen readers when no description is given', () => {
     assert.ok(svg.includes('<desc id="fig1-desc">Ja: 25 %; Nei: 75 %. N=162</desc>'));
   });

@@ -13,6 +13,7 @@ import {
   labelColumn,
   lineHeight,
   middle,
+  muted,
   n1,
   noteBlock,
   pct,
@@ -24,8 +25,8 @@ import {
 
 export interface ShareBar {
   readonly label: string;
-  /** The share answering this option, 0–1. */
-  readonly share: number;
+  /** The share answering this option, 0–1; null when there is none (nobody answered): "–", no bar. */
+  readonly share: number | null;
   /** Lower and upper bound of the 95 % interval, 0–1. */
   readonly low?: number;
   readonly high?: number;
@@ -60,7 +61,8 @@ export function shareBars(o: ShareBarsOptions): string {
     width,
     o.labelWidth,
   );
-  const valueRoom = Math.ceil(Math.max(40, ...o.bars.map((b) => textWidth(pct(b.share, decimals)) + 6)));
+  const shown = (b: ShareBar) => (b.share === null ? '–' : pct(b.share, decimals));
+  const valueRoom = Math.ceil(Math.max(40, ...o.bars.map((b) => textWidth(shown(b)) + 6)));
   const x0 = labelW + 8;
   const x1 = width - valueRoom;
   const x = (share: number) => x0 + clamp01(share) * (x1 - x0);
@@ -74,8 +76,13 @@ export function shareBars(o: ShareBarsOptions): string {
     const neutralBarColor = (b.neutral ?? isNeutralLabel(b.label)) ? neutralBar : undefined;
     const fill = b.color ?? neutralBarColor ?? o.color ?? categorical[0];
     const interval = intervalText(b.low, b.high, decimals);
-    const value = pct(b.share, decimals);
     parts.push(text(lines, labelW, middle(cy - ((lines.length - 1) * lineHeight) / 2), { anchor: 'end' }));
+    if (b.share === null) {
+      parts.push(text(['–'], x0 + 4, middle(cy), { fill: muted }));
+      y += rowH;
+      continue;
+    }
+    const value = pct(b.share, decimals);
     parts.push(
       `<rect x="${n1(x0)}" y="${n1(cy - barH / 2)}" width="${n1(x(b.share) - x0)}" height="${barH}" fill="${fill}">` +
         `<title>${esc(`${b.label}: ${value}${interval ? ` (95 % KI ${interval})` : ''}`)}</title></rect>`,
@@ -100,7 +107,7 @@ export function shareBars(o: ShareBarsOptions): string {
   const height = y + 20 + note.height + 4;
   const description =
     o.description ??
-    `${o.bars.map((b) => `${b.label}: ${pct(b.share, decimals)}${b.low !== undefined ? ` (95 % KI ${intervalText(b.low, b.high, decimals)})` : ''}`).join('; ')}.${o.note ? ` ${o.note}` : ''}`;
+    `${o.bars.map((b) => `${b.label}: ${b.share === null ? 'ingen svar' : pct(b.share, decimals)}${b.low !== undefined ? ` (95 % KI ${intervalText(b.low, b.high, decimals)})` : ''}`).join('; ')}.${o.note ? ` ${o.note}` : ''}`;
   // The axis goes first so that gridlines lie under the bars.
   return frame(o.id, width, height, o.title, description, axisSvg + parts.join('') + note.svg);
 }

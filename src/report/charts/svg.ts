@@ -3,7 +3,7 @@
  * estimates and wrapping, axes and legends. Everything is presentation attributes only (no style
  * attribute, no <style>), so the charts pass a strict Content-Security-Policy and print the same.
  */
-import { escapeHtml } from '../../server/html.ts';
+import { escapeHtml } from '../../shared/html.ts';
 import { formatNumber } from '../../shared/numbers.ts';
 
 export const font = "Arial, 'Liberation Sans', Helvetica, sans-serif";
