@@ -84,7 +84,7 @@ describeStores(
         '--by',
         'storrelse3',
       );
-      assert.match(table.out, /Etter .* \(inndelingen i 2019\):/);
+      assert.match(table.out, /By .* \(the division of 2019\):/);
     });
   },
   { file: true },

@@ -19,3 +19,9 @@ export function printTable(header: readonly string[], rows: readonly (readonly (
 export function say(text: string): void {
   process.stdout.write(`${text}\n`);
 }
+
+/** Label–value lines with the values aligned, for a summary without a table head. */
+export function printPairs(rows: readonly (readonly [string, string | number])[]): void {
+  const width = Math.max(0, ...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) say(`${label.padEnd(width)}  ${value}`);
+}

@@ -1,8 +1,12 @@
 /**
- * CLI: `status` — a round's collection figures (municipalities; the capital's districts apart).
+ * CLI: `status` — a round's collection figures (municipalities; the capital's districts apart),
+ * as the configured clock (KOMMUNEPULS_CLOCK) stands, like the dashboard; the JSON also has the
+ * form's pages (units shown each, those who stopped there, saves, median time).
  */
 import type { Command } from 'commander';
+import { formPages, formPagesJson } from '../monitor/form-pages.ts';
 import { roundStatus, statusJson } from '../monitor/monitor.service.ts';
+import { clockFrom, systemClock } from '../shared/clock.ts';
 import { formatNumber } from '../shared/numbers.ts';
 import { requiredInt, withStore } from './context.ts';
 import { printJson, printTable, say } from './output.ts';
@@ -14,10 +18,15 @@ export function statusCommands(program: Command): void {
     .command('status')
     .description('response figures of a round: units, invited, started, submitted, rate, coverage')
     .requiredOption('--year <year>', 'survey year')
-    .option('--json', 'JSON output (rates and shares as fractions 0–1)')
+    .option('--json', "JSON output (rates and shares as fractions 0–1), with the form's pages per role")
     .action(async (opts: { year: string; json?: boolean }) => {
-      const s = await withStore((store) => roundStatus(store, requiredInt('year', opts.year)));
-      if (opts.json) return printJson(statusJson(s));
+      const year = requiredInt('year', opts.year);
+      const { s, pages, now } = await withStore(async (store, cfg) => {
+        const now = (cfg.clockStart ? clockFrom(cfg.clockStart) : systemClock)();
+        const s = await roundStatus(store, year, now);
+        return { s, now, pages: opts.json ? await formPages(store, year, now) : [] };
+      });
+      if (opts.json) return printJson({ ...statusJson(s), pages: formPagesJson(now, pages) });
       for (const [title, k] of [
         ['Kommuner', s.municipalities],
         ['Bydeler', s.districts],

@@ -154,6 +154,7 @@ export interface ChaseRow {
   name: string;
   county_name: string;
   kind: 'kommune' | 'bydel';
+  population: number | null;
   status: 'in_progress' | null;
   updated_at: string | null;
   mails_sent: number;
@@ -163,18 +164,23 @@ export interface ChaseRow {
   phone: string | null;
 }
 
-/** Units and roles that have not submitted, with what has been done to reach them. */
-export async function chaseRows(db: Db, year: number, registryYear: number): Promise<ChaseRow[]> {
+/**
+ * Units and roles that had not submitted at `asOf` (everything stored when not given), with what
+ * had been done to reach them by then.
+ */
+export async function chaseRows(db: Db, year: number, registryYear: number, asOf?: string): Promise<ChaseRow[]> {
   const mails = db
     .selectFrom('outbox')
     .where('round_year', '=', year)
     .where('status', '=', 'sent')
+    .$if(asOf !== undefined, (q) => q.where('sent_at', '<=', asOf as string))
     .select(['unit_number', 'role', sql<number>`count(*)`.as('n'), sql<string>`max(sent_at)`.as('last_at')])
     .groupBy(['unit_number', 'role'])
     .as('m');
   const lastFollowup = db
     .selectFrom('followup')
     .where('round_year', '=', year)
+    .$if(asOf !== undefined, (q) => q.where('at', '<=', asOf as string))
     .select(['unit_number', 'role', sql<string>`max(at)`.as('last_at')])
     .groupBy(['unit_number', 'role'])
     .as('lf');
@@ -196,16 +202,25 @@ export async function chaseRows(db: Db, year: number, registryYear: number): Pro
     .leftJoin('contact as c', (j) =>
       j.onRef('c.unit_number', '=', 'ru.unit_number').onRef('c.role', '=', 'ru.role').on('c.superseded_at', 'is', null),
     )
+    .leftJoin('unit_attribute as pop', (j) =>
+      j.onRef('pop.number', '=', 'ru.unit_number').on('pop.year', '=', registryYear).on('pop.attribute', '=', 'folketall'),
+    )
     .where('ru.round_year', '=', year)
-    .where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', '!=', 'submitted')]))
+    // Not submitted by then: no response, one in progress, or one submitted later.
+    .where(sql<SqlBool>`(case when ${submittedBy(asOf)} then 1 else 0 end) = 0`)
     .select([
       'ru.role as role',
       'ru.unit_number as unit_number',
       'u.name as name',
       'u.county_name as county_name',
       'u.kind as kind',
-      sql<'in_progress' | null>`case when r.status = 'in_progress' then r.status else null end`.as('status'),
-      'r.updated_at as updated_at',
+      sql<number | null>`pop.value`.as('population'),
+      sql<'in_progress' | null>`case when ${startedBy(asOf)} then 'in_progress' else null end`.as('status'),
+      // The last save we know of by then: a later save hides earlier ones, so the start stands in.
+      (asOf === undefined
+        ? sql<string | null>`r.updated_at`
+        : sql<string | null>`case when r.updated_at <= ${asOf} then r.updated_at else r.started_at end`
+      ).as('updated_at'),
       sql<number>`coalesce(m.n, 0)`.as('mails_sent'),
       'm.last_at as last_mail_at',
       'lf.last_at as last_contact_at',
@@ -215,5 +230,42 @@ export async function chaseRows(db: Db, year: number, registryYear: number): Pro
     .orderBy('ru.role')
     .orderBy('ru.unit_number')
     .execute();
-  return rows.map((r) => ({ ...r, mails_sent: Number(r.mails_sent) }));
+  return rows.map((r) => ({ ...r, mails_sent: Number(r.mails_sent), population: r.population === null ? null : Number(r.population) }));
+}
+
+/** The round's units (of both kinds, any role) with their category under a grouping (-1: none). */
+export async function unitCategories(
+  db: Db,
+  year: number,
+  registryYear: number,
+  grouping: CategorySql,
+): Promise<{ unit_number: string; kind: 'kommune' | 'bydel'; category: number }[]> {
+  const rows = await roundUnitsWith(db, year, registryYear, grouping)
+    .select(['ru.unit_number as unit_number', 'u.kind as kind', categoryCase(grouping, sql.ref('cat.value')).as('category')])
+    .execute();
+  return rows.map((r) => ({ ...r, category: Number(r.category) }));
+}
+
+/** The round's units (any role) per kind and category of a grouping: Table 1's population column. */
+export async function unitsPerCategory(
+  db: Db,
+  year: number,
+  registryYear: number,
+  grouping: CategorySql,
+): Promise<{ kind: 'kommune' | 'bydel'; category: number; units: number }[]> {
+  const rows = await roundUnitsWith(db, year, registryYear, grouping)
+    .select(['u.kind as kind', categoryCase(grouping, sql.ref('cat.value')).as('category'), sql<number>`count(*)`.as('units')])
+    .groupBy(['u.kind', sql`2`])
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, category: Number(r.category), units: Number(r.units) }));
+}
+
+/** Each unit of the round once (whatever its roles), with its registry row and the grouping's attribute. */
+function roundUnitsWith(db: Db, year: number, registryYear: number, grouping: CategorySql) {
+  return db
+    .selectFrom((eb) => eb.selectFrom('round_unit').select('unit_number').distinct().where('round_year', '=', year).as('ru'))
+    .innerJoin('unit as u', (j) => j.onRef('u.number', '=', 'ru.unit_number').on('u.year', '=', registryYear))
+    .leftJoin('unit_attribute as cat', (j) =>
+      j.onRef('cat.number', '=', 'ru.unit_number').on('cat.year', '=', registryYear).on('cat.attribute', '=', grouping.attribute),
+    );
 }

@@ -205,24 +205,25 @@ describeStores('monitoring', (test) => {
       'Ola',
     );
     const kd = await chaseList(store, 2019, { role: 'kommunedirektor' });
+    // Ordered by how much an answer would shrink Table 1's gaps (see the chase order test), districts last.
     assert.deepEqual(
       kd.map((e) => [e.unitNumber, e.status]),
       [
-        ['030102', 'not_started'],
-        ['0302', 'not_started'],
         ['0401', 'not_started'],
-        ['0402', 'in_progress'],
         ['0403', 'not_started'],
+        ['0402', 'in_progress'],
+        ['0302', 'not_started'],
+        ['030102', 'not_started'],
       ],
     );
-    const lillevik = kd[1];
+    const lillevik = kd.find((e) => e.unitNumber === '0302');
     assert.equal(lillevik?.mailsSent, 1);
     assert.equal(lillevik?.lastOutcome, 'Purret');
     assert.equal(lillevik?.lastContact?.toISOString(), '2020-01-12T09:00:00.000Z');
     assert.equal(lillevik?.phone, '+47 912 34 567');
     assert.deepEqual(
       (await chaseList(store, 2019, { role: 'kommunedirektor', notContacted: true, county: 'Innlandet' })).map((e) => e.unitNumber),
-      ['0401', '0402', '0403'],
+      ['0401', '0403', '0402'],
     );
     assert.deepEqual(
       (await chaseList(store, 2019, { status: 'in_progress' })).map((e) => `${e.role}:${e.unitNumber}`),

@@ -4,14 +4,18 @@
  * country's population and immigrants the responding municipalities stand for; rates by county
  * and by any grouping; submissions per day; and who still has to be chased. Counts come grouped
  * from SQL; this module only adds them up. Municipalities and Oslo's districts are kept apart.
- * The dashboard passes its clock as `asOf` ("tall per …"): nothing that happened after it counts.
+ * The dashboard, the chase list and the start page pass the app's clock as `asOf` ("tall per …"):
+ * nothing that happened after it counts. The chase list puts first, per role, the units whose
+ * answer would shrink Table 1's gaps the most (gaps.ts), then the larger population.
  */
 import { type Role, roles } from '../questionnaire/model.ts';
 import { getGrouping } from '../registry/grouping.service.ts';
 import { categorySql } from '../registry/grouping.sql.ts';
 import { getRound } from '../round/round.service.ts';
+import { type Message, msg } from '../shared/i18n/message.ts';
 import { osloDate } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
+import { answerGain, type RoleGaps, representativenessGaps, underrepresented } from './gaps.ts';
 import * as repo from './monitor.repository.ts';
 
 export interface RoleStatus {
@@ -203,6 +207,14 @@ export interface ChaseEntry {
   readonly lastContact: Date | null;
   readonly lastOutcome: string | null;
   readonly phone: string | null;
+  /** Inhabitants (the registry's folketall), when known. */
+  readonly population: number | null;
+  /** By how much (pp², summed over Table 1's groupings) an answer from the unit would shrink the role's gaps. */
+  readonly gain: number;
+  /** Place in its role's list (municipalities and districts apart) before any filter (1: chase first). */
+  readonly priority: number;
+  /** Why it stands there: its underrepresented categories with their gaps, or that it has none. */
+  readonly reasons: readonly Message[];
 }
 
 export interface ChaseFilter {
@@ -213,16 +225,32 @@ export interface ChaseFilter {
   readonly notContacted?: boolean;
 }
 
-/** Who has not submitted, with what has been tried; filtered. */
-export async function chaseList(store: Store, year: number, filter: ChaseFilter = {}): Promise<ChaseEntry[]> {
+/** The reasons shown for a unit's place: its underrepresented categories, at most two. */
+function reasonsOf(g: RoleGaps | undefined, cats: ReadonlyMap<string, number> | undefined): Message[] {
+  if (!g || g.respondents === 0) return [msg('monitor.reason_no_answers')];
+  const under = underrepresented(g, cats).slice(0, 2);
+  if (under.length === 0) return [msg('monitor.reason_none')];
+  return under.map((c) => msg('monitor.reason_under', { grouping: c.grouping.label, category: c.label, pp: -(c.gapPp as number) }));
+}
+
+/**
+ * Who had not submitted at `asOf` (everything stored without it), with what had been tried, in
+ * order of priority per role: the largest gain for Table 1 first, then the larger population;
+ * filtered after the order is set, so a unit keeps its place.
+ */
+export async function chaseList(store: Store, year: number, filter: ChaseFilter = {}, asOf?: Date): Promise<ChaseEntry[]> {
   const round = await getRound(store, year);
+  const gaps = await representativenessGaps(store, year, asOf);
+  const gapsOf = new Map(gaps.roles.map((g) => [`${g.kind}|${g.role}`, g]));
   const seen = new Set<string>();
-  const out: ChaseEntry[] = [];
-  for (const r of await repo.chaseRows(store.db, year, round.registryYear)) {
+  const all: ChaseEntry[] = [];
+  for (const r of await repo.chaseRows(store.db, year, round.registryYear, asOf?.toISOString())) {
     const key = `${r.role}:${r.unit_number}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const e: ChaseEntry = {
+    const g = gapsOf.get(`${r.kind}|${r.role}`);
+    const cats = gaps.unitCategories.get(r.unit_number);
+    all.push({
       role: r.role as Role,
       unitNumber: r.unit_number,
       unitName: r.name,
@@ -235,12 +263,29 @@ export async function chaseList(store: Store, year: number, filter: ChaseFilter 
       lastContact: r.last_contact_at ? new Date(r.last_contact_at) : null,
       lastOutcome: r.last_outcome,
       phone: r.phone,
-    };
-    if (filter.role && e.role !== filter.role) continue;
-    if (filter.county && e.county !== filter.county) continue;
-    if (filter.status && e.status !== filter.status) continue;
-    if (filter.notContacted && e.lastContact) continue;
-    out.push(e);
+      population: r.population,
+      gain: g ? answerGain(g, cats) : 0,
+      priority: 0,
+      reasons: reasonsOf(g, cats),
+    });
   }
-  return out;
+  // Per role, municipalities before the capital's districts (each measured against its own Table 1).
+  const order = (e: ChaseEntry) => 2 * roles.indexOf(e.role) + (e.kind === 'bydel' ? 1 : 0);
+  all.sort(
+    (a, b) =>
+      order(a) - order(b) || b.gain - a.gain || (b.population ?? -1) - (a.population ?? -1) || a.unitNumber.localeCompare(b.unitNumber),
+  );
+  const places = new Map<string, number>();
+  const ranked = all.map((e) => {
+    const priority = (places.get(`${e.role}|${e.kind}`) ?? 0) + 1;
+    places.set(`${e.role}|${e.kind}`, priority);
+    return { ...e, priority };
+  });
+  return ranked.filter(
+    (e) =>
+      (!filter.role || e.role === filter.role) &&
+      (!filter.county || e.county === filter.county) &&
+      (!filter.status || e.status === filter.status) &&
+      !(filter.notContacted && e.lastContact),
+  );
 }

@@ -1,19 +1,20 @@
 /**
  * The start page (registry years, rounds and their response counts) and a registry year's units.
+ * The counts are as the app's clock stands (KOMMUNEPULS_CLOCK), like the dashboard's.
  */
-import { responseCounts } from '../collect/response.service.ts';
-import { roundStatus } from '../monitor/monitor.service.ts';
+import { type RoleStatus, roundStatus } from '../monitor/monitor.service.ts';
 import { outboxStatus } from '../outreach/outbox.service.ts';
+import { roles as roleOrder } from '../questionnaire/model.ts';
 import { getRegistry, registryYears } from '../registry/registry.service.ts';
 import { listBuilds } from '../report/report.service.ts';
-import { listRounds, type Round, roundUnitCounts } from '../round/round.service.ts';
+import { listRounds, type Round } from '../round/round.service.ts';
 import { invalid } from '../shared/errors.ts';
+import { type Html, html } from '../shared/html.ts';
 import { msg } from '../shared/i18n/message.ts';
 import { formatNumber } from '../shared/numbers.ts';
 import { formatOsloDate, osloDate } from '../shared/time.ts';
 import type { Store } from '../store/store.ts';
 import { registryImportForm, registryUploads } from './admin/setup.pages.ts';
-import { type Html, html } from './html.ts';
 import { roleName } from './labels.ts';
 import { page, type Viewer } from './layout.ts';
 
@@ -21,9 +22,9 @@ import { page, type Viewer } from './layout.ts';
  * The year step by step for the newest round: registry → questionnaires → invitations → answers
  * coming in → report → exports, each one click away, with where it stands.
  */
-async function yearGuide(store: Store, round: Round, units: number): Promise<Html> {
+async function yearGuide(store: Store, round: Round, units: number, now: Date): Promise<Html> {
   const year = round.year;
-  const status = await roundStatus(store, year);
+  const status = await roundStatus(store, year, now);
   const mail = await outboxStatus(store, year);
   const build = (await listBuilds(store, year))[0];
   const m = status.municipalities;
@@ -64,15 +65,25 @@ export async function overviewPage(store: Store, viewer: Viewer, now: Date): Pro
   const years = await registryYears(store);
   const rounds = await listRounds(store);
   const newest = rounds.at(-1);
-  const guide = newest ? await yearGuide(store, newest, years.find((y) => y.year === newest.registryYear)?.units ?? 0) : '';
+  const guide = newest ? await yearGuide(store, newest, years.find((y) => y.year === newest.registryYear)?.units ?? 0, now) : '';
   // All rounds in one table, newest first: a round's roles as rows under it.
   const roundRows: Html[] = [];
   for (const r of [...rounds].reverse()) {
-    const units = await roundUnitCounts(store, r.year);
-    const counts = await responseCounts(store, r.year);
-    const entries = Object.entries(units);
-    entries.forEach(([role, n], i) => {
-      const c = counts.get(role) ?? { inProgress: 0, submitted: 0 };
+    // Municipalities and districts together, as they stood at the clock.
+    const s = await roundStatus(store, r.year, now);
+    const entries = roleOrder
+      .filter((role) => s.municipalities.roles[role] || s.districts.roles[role])
+      .map((role) => {
+        const m = s.municipalities.roles[role];
+        const d = s.districts.roles[role];
+        const sum = (f: (x: RoleStatus) => number) => (m ? f(m) : 0) + (d ? f(d) : 0);
+        return [
+          role,
+          sum((x) => x.units),
+          { inProgress: sum((x) => x.started - x.submitted), submitted: sum((x) => x.submitted) },
+        ] as const;
+      });
+    entries.forEach(([role, n, c], i) => {
       const rate = n > 0 ? formatNumber((100 * c.submitted) / n, 0) : '0';
       const head =
         i === 0

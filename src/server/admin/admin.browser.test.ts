@@ -185,8 +185,13 @@ async function fromLoginToSubmission(store: Store, url: string, shot: string): P
     // Only the other invited unit is left to chase among those with a contact.
     await page.goto(`${server.url}/runde/2019/purreliste?rolle=${role}`);
     const chase = await page.locator('main table tbody tr').allInnerTexts();
-    assert.deepEqual(chase.map((r) => r.split('\t')[0]?.trim()).sort(), ['0301 Oslo', '3001 Nordvik', '3003 Østby']);
-    assert.match(chase.find((r) => r.startsWith('3003')) ?? '', /Ikke påbegynt\s+2\s+Ingen\s+22 00 00 02/);
+    // The first column is the priority (1, 2, 3: the order of chasing), the second the unit.
+    assert.deepEqual(
+      chase.map((r) => r.split('\t')[0]?.trim()),
+      ['1', '2', '3'],
+    );
+    assert.deepEqual(chase.map((r) => r.split('\t')[1]?.trim()).sort(), ['0301 Oslo', '3001 Nordvik', '3003 Østby']);
+    assert.match(chase.find((r) => r.includes('3003 Østby')) ?? '', /Ikke påbegynt\s+2\s+Ingen\s+22 00 00 02/);
     await checkPage(page, `${shot}05-purreliste`);
 
     await page.goto(`${server.url}/runde/2019/enhet/${walk.unit}`);

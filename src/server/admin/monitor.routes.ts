@@ -2,6 +2,8 @@
  * HTTP for monitoring: the dashboard of a round, the list of who to chase (and its CSV).
  */
 import type { Context, Hono } from 'hono';
+import { formPages } from '../../monitor/form-pages.ts';
+import { largestGaps, representativenessGaps } from '../../monitor/gaps.ts';
 import { type ChaseFilter, chaseList, ratesBy, roundStatus, submissionsPerDay } from '../../monitor/monitor.service.ts';
 import { type Role, roles } from '../../questionnaire/model.ts';
 import { listGroupings } from '../../registry/grouping.service.ts';
@@ -9,7 +11,7 @@ import { getRound, isOpen, listRounds } from '../../round/round.service.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { csvLine, spreadsheetText } from '../../shared/csv.ts';
 import { invalid } from '../../shared/errors.ts';
-import { msg } from '../../shared/i18n/message.ts';
+import { msg, say } from '../../shared/i18n/message.ts';
 import type { Store } from '../../store/store.ts';
 import { roleName } from '../labels.ts';
 import type { AdminEnv } from './auth.ts';
@@ -58,6 +60,13 @@ export function monitorRoutes(app: Hono<AdminEnv>, store: Store, clock: Clock): 
           groupings,
           rates: await ratesBy(store, year, by, now),
           days: await submissionsPerDay(store, year, now),
+          gaps: (await representativenessGaps(store, year, now)).roles.map((g) => ({
+            kind: g.kind,
+            role: g.role,
+            respondents: g.respondents,
+            largest: largestGaps(g),
+          })),
+          pages: await formPages(store, year, now),
         },
         c.get('viewer'),
       ),
@@ -67,16 +76,17 @@ export function monitorRoutes(app: Hono<AdminEnv>, store: Store, clock: Clock): 
   app.get('/runde/:year/purreliste', async (c) => {
     const year = yearParam(c);
     const filter = chaseFilter(c);
-    const all = await chaseList(store, year);
+    const now = clock();
+    const all = await chaseList(store, year, {}, now);
     const counties = [...new Set(all.map((e) => e.county))].sort((a, b) => a.localeCompare(b, 'nb'));
-    return c.html(chasePage(year, await chaseList(store, year, filter), filter, counties, c.get('viewer')));
+    return c.html(chasePage(year, await chaseList(store, year, filter, now), filter, counties, now, c.get('viewer')));
   });
 
-  // The work list for phoning; no names or e-mail addresses leave the system, only the unit's
-  // role and the phone number to call.
+  // The work list for phoning, in the page's order with the reason; no names or e-mail addresses
+  // leave the system, only the unit's role and the phone number to call.
   app.get('/runde/:year/purreliste.csv', async (c) => {
     const year = yearParam(c);
-    const entries = await chaseList(store, year, chaseFilter(c));
+    const entries = await chaseList(store, year, chaseFilter(c), clock());
     const header = [
       'kommunenummer',
       'enhet',
@@ -88,6 +98,9 @@ export function monitorRoutes(app: Hono<AdminEnv>, store: Store, clock: Clock): 
       'siste_oppfolging',
       'utfall',
       'telefon',
+      'prioritet',
+      'folketall',
+      'grunn',
     ];
     const lines = entries.map((e) =>
       csvLine([
@@ -101,6 +114,9 @@ export function monitorRoutes(app: Hono<AdminEnv>, store: Store, clock: Clock): 
         e.lastContact?.toISOString() ?? '',
         spreadsheetText(e.lastOutcome),
         spreadsheetText(e.phone),
+        e.priority,
+        e.population ?? '',
+        spreadsheetText(e.reasons.map((m) => say(m, 'nb')).join('; ')),
       ]),
     );
     return c.body(`\uFEFF${[csvLine(header), ...lines].join('\r\n')}\r\n`, 200, {
