@@ -10,6 +10,7 @@ import { importResponses } from '../collect/response-import.ts';
 import { configuredClock } from '../outreach/outreach.runner.ts';
 import { roleSchema, roles } from '../questionnaire/model.ts';
 import { builtinTemplates, loadQuestionnaireFile, loadTemplate } from '../questionnaire/template.ts';
+import { yearsInWords } from '../report/definition.service.ts';
 import { createRound, getRound, listRounds, roundQuestionnaire, roundQuestionnaires, roundUnitCounts } from '../round/round.service.ts';
 import { createRoundFrom, questionnaireLog, saveRoundQuestionnaire } from '../round/round-setup.ts';
 import { invalid } from '../shared/errors.ts';
@@ -44,10 +45,17 @@ export function roundCommands(program: Command): void {
             year: requiredInt('year', opts.year),
             from: requiredInt('from', opts.from),
             ...(registryYear !== undefined ? { registryYear } : {}),
+            byUser: os.userInfo().username,
           }),
         );
         say(
           `created round ${c.round.year} from ${opts.from} on registry ${c.round.registryYear}, window ${c.round.window.opens} – ${c.round.window.closes}`,
+        );
+        const copied = c.definition;
+        say(
+          `report definition copied from ${opts.from}` +
+            (copied.replaced.length > 0 ? `; years made relative: ${yearsInWords(copied.replaced)}` : '; no years written in its text') +
+            (copied.trends > 0 ? `; ${copied.trends} trend(s) now count back from the round's year` : ''),
         );
         const d = c.division;
         if (d.added.length + d.gone.length > 0) {

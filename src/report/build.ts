@@ -4,15 +4,19 @@
  * data; `render.ts` writes it as one HTML page and `pdf.ts` prints that page.
  */
 import { type Representativeness, representativeness } from '../analysis/representativeness.ts';
+import { type WeightedTable1, weightedTable1 } from '../analysis/weights.table.ts';
+import { Weighting } from '../analysis/weights.ts';
 import { type RoundStatus, roundStatus } from '../monitor/monitor.service.ts';
 import { getRound } from '../round/round.service.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { msg } from '../shared/i18n/message.ts';
 import { formatNumber } from '../shared/numbers.ts';
 import type { Store } from '../store/store.ts';
+import { questionnaireAppendix, type ReportAppendix } from './appendix.ts';
 import type { FigureSpec, ReportDefinition, TableSpec } from './definition.ts';
 import { type ComputedFigure, computeFigure, type FigureData, type RoleN } from './figures.ts';
 import { fillPlaceholders, type PlaceholderContext } from './placeholders.ts';
+import { weightedTableNote } from './report.weights.ts';
 
 export type ReportBlock =
   | { readonly kind: 'text'; readonly markdown: string }
@@ -35,7 +39,7 @@ export type ReportBlock =
     };
 
 export type ReportTable =
-  | { readonly kind: 'representativeness'; readonly data: Representativeness }
+  | { readonly kind: 'representativeness'; readonly data: Representativeness; readonly weighted?: WeightedTable1 }
   | { readonly kind: 'response-rates'; readonly status: RoundStatus };
 
 export interface Report {
@@ -52,6 +56,8 @@ export interface Report {
   }[];
   readonly figureCount: number;
   readonly tableCount: number;
+  /** The round's questionnaires after the chapters (`appendix: questionnaires`). */
+  readonly appendix?: ReportAppendix;
 }
 
 export type Progress = (done: number, total: number, what: string) => void;
@@ -82,6 +88,9 @@ export function figureCaption(number: number, title: string, fig: Pick<ComputedF
   const paren = n === '' ? fig.who : `${fig.who}, ${n}`;
   return `Figur ${number}: ${title} (${paren})`;
 }
+
+/** The report's Weighting when a block is weighted (its own `weighted`, else the report's), or none. */
+type WeightingOf = (asked: boolean | undefined) => Weighting | undefined;
 
 interface Numbered {
   readonly chapter: number;
@@ -116,10 +125,11 @@ async function buildFigure(
   ctx: PlaceholderContext,
   where: string,
   n: Numbered,
+  weighting: WeightingOf,
 ): Promise<ReportBlock> {
   let fig: ComputedFigure;
   try {
-    fig = await computeFigure(store, year, spec);
+    fig = await computeFigure(store, year, spec, weighting(spec.weighted));
   } catch (e) {
     if (e instanceof AppError) throw new AppError(e.code, msg('common.at', { where, what: e.problem }), e.more);
     throw e;
@@ -144,14 +154,29 @@ async function buildTable(
   ctx: PlaceholderContext,
   where: string,
   n: Numbered,
+  weighting: WeightingOf,
 ): Promise<ReportBlock> {
   const title = await fillPlaceholders(spec.title, ctx, `${where}.title`);
-  const note = spec.note ? await fillPlaceholders(spec.note, ctx, `${where}.note`) : undefined;
-  const table: ReportTable =
-    spec.kind === 'representativeness'
-      ? { kind: 'representativeness', data: await representativeness(store, year, spec.groupings) }
-      : { kind: 'response-rates', status: ctx.status };
+  let note = spec.note ? await fillPlaceholders(spec.note, ctx, `${where}.note`) : undefined;
+  let table: ReportTable = { kind: 'response-rates', status: ctx.status };
+  if (spec.kind === 'representativeness') {
+    const data = await representativeness(store, year, spec.groupings);
+    const w = weighting(spec.weighted);
+    const weighted = w ? await weightedTable1(store, data, w) : undefined;
+    table = { kind: 'representativeness', data, ...(weighted ? { weighted } : {}) };
+    // Table 1 after weighting says how it was weighted, under the table's own note.
+    if (w && weighted) note = [note, weightedTableNote(weighted)].filter((x) => x !== undefined).join(' ');
+  }
   return { kind: 'table', id: n.id, number: n.number, caption: `Tabell ${n.number}: ${title}`, table, ...(note ? { note } : {}) };
+}
+
+/**
+ * Part of a build, for the definition editor: only one chapter (numbered as in the whole report),
+ * and/or each block's problem collected (the block left empty) instead of the first one thrown.
+ */
+export interface BuildScope {
+  readonly chapter?: number;
+  readonly problems?: AppError[];
 }
 
 export async function buildReport(
@@ -160,26 +185,44 @@ export async function buildReport(
   def: ReportDefinition,
   progress: Progress = () => undefined,
   now = new Date(),
+  scope: BuildScope = {},
 ): Promise<Report> {
+  const collect = <T>(p: Promise<T>, instead: T): Promise<T> =>
+    p.catch((e: unknown) => {
+      if (!scope.problems || !(e instanceof AppError)) throw e;
+      scope.problems.push(e);
+      return instead;
+    });
+  const inScope = (ci: number) => scope.chapter === undefined || scope.chapter === ci;
   await getRound(store, year);
   const numbered = numberBlocks(def);
   const refs = new Map(numbered.map((n) => [n.id, `${n.kind === 'figure' ? 'figur' : 'tabell'} ${n.number}`]));
   const status = await roundStatus(store, year);
-  const ctx: PlaceholderContext = { store, year, status, refs, frequencies: new Map() };
+  // The weights (weights.ts), computed once per role on first use and shared by every block.
+  const reportWeighted = def.weighted !== undefined && def.weighted !== false;
+  const settings = typeof def.weighted === 'object' ? def.weighted : {};
+  const weights = new Weighting(store, year, 'kommune', {
+    ...(settings.groupings ? { groupings: settings.groupings } : {}),
+    ...(settings.cap !== undefined ? { cap: settings.cap } : {}),
+  });
+  const weighting: WeightingOf = (asked) => ((asked ?? reportWeighted) ? weights : undefined);
+  const ctx: PlaceholderContext = { store, year, status, refs, frequencies: new Map(), ...(reportWeighted ? { weighting: weights } : {}) };
   // Blocks are computed a few at a time (on PostgreSQL each figure is a handful of round trips,
   // so running them side by side hides the latency); the report keeps the definition's order.
   const jobs = def.chapters.flatMap((c, ci) =>
-    c.blocks.map((b, bi) => {
+    (inScope(ci) ? c.blocks : []).flatMap((b, bi) => {
+      // Text for a weighted (or an unweighted) report only.
+      if ('text' in b && b.when !== undefined && (b.when === 'weighted') !== reportWeighted) return [];
       const where = `chapters[${ci}].blocks[${bi}]`;
       const n = numbered.find((x) => x.chapter === ci && x.block === bi);
       const label = n ? `${n.kind === 'figure' ? 'Figur' : 'Tabell'} ${n.number}` : c.title;
       const run = async (): Promise<ReportBlock> => {
         if ('text' in b) return { kind: 'text', markdown: await fillPlaceholders(b.text, ctx, `${where}.text`) };
-        if ('figure' in b && n) return buildFigure(store, year, b.figure, ctx, `${where}.figure`, n);
-        if ('table' in b && n) return buildTable(store, year, b.table, ctx, `${where}.table`, n);
+        if ('figure' in b && n) return buildFigure(store, year, { minN: def.minN, ...b.figure }, ctx, `${where}.figure`, n, weighting);
+        if ('table' in b && n) return buildTable(store, year, b.table, ctx, `${where}.table`, n, weighting);
         throw invalid(msg('common.at', { where, what: msg('report.block_needs_content') }));
       };
-      return { ci, label, run };
+      return [{ ci, label, run }];
     }),
   );
   const total = jobs.length;
@@ -191,17 +234,18 @@ export async function buildReport(
       const i = next++;
       const job = jobs[i] as (typeof jobs)[number];
       progress(done, total, job.label);
-      results[i] = await job.run();
+      results[i] = await collect(job.run(), { kind: 'text', markdown: '' });
       done++;
     }
   };
   await Promise.all(Array.from({ length: Math.min(buildConcurrency, total) }, worker));
   const chapters = [];
   for (const [ci, c] of def.chapters.entries()) {
+    if (!inScope(ci)) continue;
     chapters.push({
       id: c.id ?? `kapittel-${ci + 1}`,
       number: ci + 1,
-      title: await fillPlaceholders(c.title, ctx, `chapters[${ci}].title`),
+      title: await collect(fillPlaceholders(c.title, ctx, `chapters[${ci}].title`), c.title),
       blocks: results.filter((_, i) => jobs[i]?.ci === ci),
     });
   }
@@ -209,12 +253,15 @@ export async function buildReport(
   if (chapters.length === 0) throw invalid(msg('report.no_chapters'));
   return {
     year,
-    title: await fillPlaceholders(def.title, ctx, 'title'),
-    subtitle: def.subtitle ? await fillPlaceholders(def.subtitle, ctx, 'subtitle') : '',
+    title: await collect(fillPlaceholders(def.title, ctx, 'title'), def.title),
+    subtitle: def.subtitle ? await collect(fillPlaceholders(def.subtitle, ctx, 'subtitle'), def.subtitle) : '',
     publisher: def.publisher ?? 'Kommunepuls',
     builtAt: now,
     chapters,
     figureCount: numbered.filter((n) => n.kind === 'figure').length,
     tableCount: numbered.filter((n) => n.kind === 'table').length,
+    ...(def.appendix === 'questionnaires' && scope.chapter === undefined
+      ? { appendix: await questionnaireAppendix(store, year, status) }
+      : {}),
   };
 }

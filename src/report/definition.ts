@@ -54,9 +54,13 @@ const figureSchema = z
     exclude: z.array(z.number().int()).optional(),
     /** Scales: leave "Vet ikke"/"Ikke relevant" out (N shrinks) instead of showing them apart. */
     excludeExtras: z.boolean().optional(),
-    /** breakdown: the grouping key (or `fylke`). */
-    by: z.string().min(1).optional(),
-    /** trend: first and last year. */
+    /** breakdown: the grouping key (or `fylke`), or several: their tests form one family (Holm). */
+    by: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+    /** breakdown and map: fewer answers than this in a category or county show "for få svar" (default 5, or the report's). */
+    minN: z.number().int().min(0).optional(),
+    /** Weighted shares and intervals (bars, stacked, roles, breakdown); default the report's `weighted`. */
+    weighted: z.boolean().optional(),
+    /** trend: first and last year, as offsets from the round's year ([-4, 0]) or as years ([2015, 2019]). */
     years: z.tuple([z.number().int(), z.number().int()]).optional(),
     /** integer: upper bounds of the classes ([0, 2, 5, 10] → 0, 1–2, 3–5, 6–10, over 10). */
     classes: z.array(z.number().int()).min(1).optional(),
@@ -88,13 +92,16 @@ const tableSchema = z
     title: z.string().min(1),
     /** representativeness: grouping keys (defaults to the report's four). */
     groupings: z.array(z.string().min(1)).optional(),
+    /** representativeness: add the respondents' distribution after weighting (default the report's `weighted`). */
+    weighted: z.boolean().optional(),
     note: z.string().min(1).optional(),
   })
   .strict();
 export type TableSpec = z.infer<typeof tableSchema>;
 
 const blockSchema = z.union([
-  z.object({ text: z.string() }).strict(),
+  /** `when`: only in a weighted (or an unweighted) report, e.g. the paragraph on the weights. */
+  z.object({ text: z.string(), when: z.enum(['weighted', 'unweighted']).optional() }).strict(),
   z.object({ figure: figureSchema }).strict(),
   z.object({ table: tableSchema }).strict(),
 ]);
@@ -114,6 +121,21 @@ export const reportDefinitionSchema = z
     subtitle: z.string().optional(),
     /** Who publishes it (title page and PDF footer). */
     publisher: z.string().optional(),
+    /** Default minimum N per category of a breakdown and per county of a map (5 when not given). */
+    minN: z.number().int().min(0).optional(),
+    /** `questionnaires`: the round's questionnaires as a printable appendix after the chapters. */
+    appendix: z.enum(['questionnaires']).optional(),
+    /**
+     * Weighted shares and design-based intervals in figures, placeholders and Table 1: `true` rakes
+     * each role's respondents to Table 1's four groupings with weights capped at 5 × the mean, or
+     * name the groupings and the cap (null: none). See analysis/weights.ts.
+     */
+    weighted: z
+      .union([
+        z.boolean(),
+        z.object({ groupings: z.array(z.string().min(1)).min(1).optional(), cap: z.number().gt(1).nullable().optional() }).strict(),
+      ])
+      .optional(),
     chapters: z.array(chapterSchema).min(1),
   })
   .strict()

@@ -7,8 +7,8 @@
  */
 import fs from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
-import { escapeHtml } from '../server/html.ts';
 import { AppError } from '../shared/errors.ts';
+import { escapeHtml } from '../shared/html.ts';
 import { msg } from '../shared/i18n/message.ts';
 import type { Progress, Report } from './build.ts';
 import { renderReportHtml } from './render.ts';
@@ -68,6 +68,7 @@ export async function reportPdf(report: Report, chromiumPath: string, progress: 
       pages.set(c.id, next);
       next += counts[i + 1] ?? 1;
     });
+    if (report.appendix) pages.set(report.appendix.id, next);
     progress(parts.length, total, 'PDF: hele rapporten');
     const pdf = await print(browser, renderReportHtml(report, { pages }), report.title);
     progress(total, total, 'PDF ferdig');

@@ -9,13 +9,15 @@ import { Marked, type Tokens } from 'marked';
 import type { Representativeness } from '../analysis/representativeness.ts';
 import type { RoundStatus } from '../monitor/monitor.service.ts';
 import type { Role } from '../questionnaire/model.ts';
-import { escapeHtml, type Html, html, trusted } from '../server/html.ts';
+import { escapeHtml, type Html, html, trusted } from '../shared/html.ts';
 import { formatNumber } from '../shared/numbers.ts';
 import { formatOsloDate } from '../shared/time.ts';
+import { appendixCss, appendixHtml } from './appendix.html.ts';
 import type { Report, ReportBlock, ReportTable } from './build.ts';
 import { rolePlural } from './figures.ts';
 import { percent } from './placeholders.ts';
 import { renderFigure } from './render.figures.ts';
+import { weightedRepresentativenessTable } from './report.weights.ts';
 
 /** Markdown of the definition: raw HTML is shown as text, headings sit under the chapter's h2. */
 const markdown = new Marked({
@@ -61,6 +63,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 tbody th { font-weight: normal; }
 tr.group th { font-weight: 700; background: #eef3f8; }
 .neg { color: #8a1c1c; }
+${appendixCss}
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   a { color: inherit; text-decoration: none; }
@@ -133,8 +136,11 @@ function responseRatesTable(s: RoundStatus): Html {
   )}</td><td class="num">${formatNumber(m.anyRole.submitted)}</td><td class="num">${percent(m.anyRole.share)}</td><td></td><td></td><td></td></tr></tbody>`;
 }
 
-function tableHtml(t: ReportTable): Html {
-  return t.kind === 'representativeness' ? representativenessTable(t.data) : responseRatesTable(t.status);
+/** A report table's head and body (the Word output reads them back as its tables). */
+export function tableHtml(t: ReportTable): Html {
+  if (t.kind === 'representativeness')
+    return t.weighted ? weightedRepresentativenessTable(t.data, t.weighted) : representativenessTable(t.data);
+  return responseRatesTable(t.status);
 }
 
 function blockHtml(b: ReportBlock): Html {
@@ -190,6 +196,11 @@ ${r.subtitle ? html`<p class="subtitle">${r.subtitle}</p>` : ''}
         (c) =>
           html`<li><a href="#${c.id}">${c.title}</a>${pages?.has(c.id) ? html` <span class="page">side ${String(pages.get(c.id))}</span>` : ''}</li>`,
       )}</ol>
+${
+  r.appendix
+    ? html`<ul class="appendices"><li><a href="#${r.appendix.id}">${r.appendix.title}</a>${pages?.has(r.appendix.id) ? html` <span class="page">side ${String(pages.get(r.appendix.id))}</span>` : ''}</li></ul>`
+    : ''
+}
 <div class="screen-only"><h3>Figurer</h3>
 <ol class="figures">${figures.map((f) => (f.kind === 'figure' ? html`<li><a href="#${f.id}">${f.caption}</a></li>` : ''))}</ol></div>
 </nav>`
@@ -200,6 +211,7 @@ ${chapters.map(
   (c) =>
     html`<section class="chapter" id="${c.id}" aria-labelledby="${c.id}-h"><h2 id="${c.id}-h">${c.number}. ${c.title}</h2>${c.blocks.map(blockHtml)}</section>`,
 )}
+${r.appendix && (only === undefined || only === r.appendix.id) ? appendixHtml(r.appendix) : ''}
 </main>
 </body>
 </html>

@@ -39,5 +39,11 @@ describeStores('the 2019 report on the demo', (test) => {
     assert.equal(map.geometry?.features.length, 18, "the demo's generated county shapes");
     assert.equal(map.credit, 'Kart: generert for det fiktive demolandet');
     assert.equal(map.maps.length, 2);
+    // A county with fewer than 5 answers is hatched "for få svar", with no mean to colour it by.
+    const few = map.maps.flatMap((m) => m.counties.filter((c) => c.n < 5));
+    assert.ok(few.length > 0, 'the demo has counties with fewer than 5 answers');
+    assert.ok(few.every((c) => c.tooFew && c.mean === null));
+    assert.ok(map.maps.flatMap((m) => m.counties.filter((c) => c.n >= 5)).every((c) => !c.tooFew && c.mean !== null));
+    assert.match(method.markdown, /justert innenfor hver familie av tester[\s\S]*Holms metode/);
   });
 });

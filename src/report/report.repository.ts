@@ -1,7 +1,7 @@
 /**
- * SQL of report builds: one row per build with its progress, then its HTML and PDF.
+ * SQL of report builds: one row per build with its progress, then its HTML, PDF and Word document.
  */
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 
 type Db = Kysely<Database>;
@@ -20,8 +20,10 @@ export interface BuildRow {
   readonly finished_at: string | null;
   readonly error: string | null;
   readonly pdf_error: string | null;
+  readonly docx_error: string | null;
   readonly html_bytes: number | null;
   readonly pdf_bytes: number | null;
+  readonly docx_bytes: number | null;
 }
 
 export async function insertBuild(db: Db, year: number, definition: string, byUser: string, at: string): Promise<number> {
@@ -44,7 +46,15 @@ export async function updateProgress(db: Db, id: number, done: number, total: nu
 export async function finishBuild(
   db: Db,
   id: number,
-  result: { status: 'done' | 'failed'; html?: string | null; pdf?: Buffer | null; error?: string | null; pdfError?: string | null },
+  result: {
+    status: 'done' | 'failed';
+    html?: string | null;
+    pdf?: Buffer | null;
+    docx?: Buffer | null;
+    error?: string | null;
+    pdfError?: string | null;
+    docxError?: string | null;
+  },
   at: string,
 ): Promise<void> {
   await db
@@ -55,6 +65,8 @@ export async function finishBuild(
       pdf: result.pdf ?? null,
       error: result.error ?? null,
       pdf_error: result.pdfError ?? null,
+      docx: result.docx ?? null,
+      docx_error: result.docxError ?? null,
       finished_at: at,
       updated_at: at,
     })
@@ -76,7 +88,14 @@ const summary = [
   'finished_at',
   'error',
   'pdf_error',
+  'docx_error',
 ] as const;
+
+const sizes = (eb: ExpressionBuilder<Database, 'report_build'>) => [
+  eb.fn<number | null>('length', ['html']).as('html_bytes'),
+  eb.fn<number | null>('length', ['pdf']).as('pdf_bytes'),
+  eb.fn<number | null>('length', ['docx']).as('docx_bytes'),
+];
 
 function toRow(r: Record<string, unknown>): BuildRow {
   return {
@@ -86,6 +105,7 @@ function toRow(r: Record<string, unknown>): BuildRow {
     progress_total: Number(r.progress_total),
     html_bytes: r.html_bytes === null ? null : Number(r.html_bytes),
     pdf_bytes: r.pdf_bytes === null ? null : Number(r.pdf_bytes),
+    docx_bytes: r.docx_bytes === null ? null : Number(r.docx_bytes),
   };
 }
 
@@ -94,7 +114,7 @@ export async function listBuilds(db: Db, year: number, limit = 10): Promise<Buil
   const rows = await db
     .selectFrom('report_build')
     .select(summary)
-    .select((eb) => [eb.fn<number | null>('length', ['html']).as('html_bytes'), eb.fn<number | null>('length', ['pdf']).as('pdf_bytes')])
+    .select(sizes)
     .where('round_year', '=', year)
     .orderBy('id', 'desc')
     .limit(limit)
@@ -106,7 +126,7 @@ export async function findBuild(db: Db, year: number, id: number): Promise<Build
   const r = await db
     .selectFrom('report_build')
     .select(summary)
-    .select((eb) => [eb.fn<number | null>('length', ['html']).as('html_bytes'), eb.fn<number | null>('length', ['pdf']).as('pdf_bytes')])
+    .select(sizes)
     .where('round_year', '=', year)
     .where('id', '=', id)
     .executeTakeFirst();
@@ -117,16 +137,24 @@ export async function findBuild(db: Db, year: number, id: number): Promise<Build
 export async function latestDocuments(
   db: Db,
   year: number,
-): Promise<{ id: number; html: string | null; pdf: Buffer | null; finished_at: string | null } | undefined> {
+): Promise<{ id: number; html: string | null; pdf: Buffer | null; docx: Buffer | null; finished_at: string | null } | undefined> {
   const r = await db
     .selectFrom('report_build')
-    .select(['id', 'html', 'pdf', 'finished_at'])
+    .select(['id', 'html', 'pdf', 'docx', 'finished_at'])
     .where('round_year', '=', year)
     .where('status', '=', 'done')
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return r ? { id: Number(r.id), html: r.html, pdf: r.pdf === null ? null : Buffer.from(r.pdf), finished_at: r.finished_at } : undefined;
+  return r
+    ? {
+        id: Number(r.id),
+        html: r.html,
+        pdf: r.pdf === null ? null : Buffer.from(r.pdf),
+        docx: r.docx === null ? null : Buffer.from(r.docx),
+        finished_at: r.finished_at,
+      }
+    : undefined;
 }
 
 /** Marks builds that stopped reporting progress (a server that died mid-build) as failed, saying why. */

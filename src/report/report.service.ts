@@ -1,14 +1,17 @@
 /**
- * Building a round's report on demand: the HTML page (always) and the PDF (when a Chromium is
- * there), recorded as a build with its progress so the admin web can show it while it runs and
- * serve the newest documents afterwards. One build per round at a time.
+ * Building a round's report on demand: the HTML page (always), the PDF (when a Chromium is
+ * there) and the Word document (when asked for), recorded as a build with its progress so the
+ * admin web can show it while it runs and serve the newest documents afterwards. One build per
+ * round at a time.
  */
 import { getRound } from '../round/round.service.ts';
-import { AppError, conflict } from '../shared/errors.ts';
+import { AppError, conflict, notFound } from '../shared/errors.ts';
 import { type Message, msg, say } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
 import { buildReport, type Progress, type Report } from './build.ts';
-import { defaultDefinitionFor, loadReportDefinition } from './definition.ts';
+import { definitionLabel, roundDefinition } from './definition.service.ts';
+import { loadReportDefinition, type ReportDefinition } from './definition.ts';
+import { reportDocx } from './docx.ts';
 import { reportPdf } from './pdf.ts';
 import { renderReportHtml } from './render.ts';
 import * as repo from './report.repository.ts';
@@ -21,52 +24,115 @@ export interface ReportFiles {
   readonly pdfError: string | null;
   /** The same as a message, for the report page to word in Norwegian. */
   readonly pdfProblem: Message | null;
-  readonly timings: { readonly computeMs: number; readonly htmlMs: number; readonly pdfMs: number };
+  /** The Word document, when asked for and it could be made. */
+  readonly docx: Buffer | null;
+  readonly docxError: string | null;
+  readonly docxProblem: Message | null;
+  readonly timings: { readonly computeMs: number; readonly htmlMs: number; readonly pdfMs: number; readonly docxMs: number };
 }
 
 export interface BuildOptions {
-  /** A built-in definition's name or a file; defaults to the one for the round's template. */
-  readonly definition?: string;
+  /** A built-in definition's name or a file (or one already read); defaults to the round's own. */
+  readonly definition?: string | BuildDefinition;
   readonly pdf: boolean;
+  /** Also the Word document (DOCX). */
+  readonly docx?: boolean;
   readonly chromium: string;
   readonly progress?: Progress;
 }
 
-export async function definitionFor(store: Store, year: number, definition?: string): Promise<string> {
-  return definition ?? defaultDefinitionFor((await getRound(store, year)).template);
+/** A definition to build from, and how the build names it. */
+export interface BuildDefinition {
+  readonly label: string;
+  readonly definition: ReportDefinition;
 }
 
-/** Computes the report and writes it as HTML and (optionally) PDF, in memory. */
+/** The definition a build uses: a built-in one or a file when named, else the round's own (its newest version). */
+export async function definitionFor(store: Store, year: number, definition?: string | BuildDefinition): Promise<BuildDefinition> {
+  await getRound(store, year);
+  if (typeof definition === 'object') return definition;
+  if (definition !== undefined) return { label: definition, definition: loadReportDefinition(definition) };
+  const own = await roundDefinition(store, year);
+  return { label: definitionLabel(own), definition: own.definition };
+}
+
+/**
+ * One chapter of a report as the definition editor previews it, in seconds: only its blocks are
+ * built (numbered as in the whole report), each block's problem is collected rather than thrown,
+ * and the chapter comes back as HTML to show inside a page.
+ */
+export async function buildChapter(
+  store: Store,
+  year: number,
+  chapter: number,
+  definition?: ReportDefinition,
+): Promise<{ html: string; problems: AppError[]; ms: number }> {
+  const def = definition ?? (await definitionFor(store, year)).definition;
+  if (!def.chapters[chapter]) throw notFound(msg('reportdef.no_chapter', { year, chapter: chapter + 1 }));
+  const t0 = performance.now();
+  const problems: AppError[] = [];
+  const report = await buildReport(store, year, def, undefined, new Date(), { chapter, problems });
+  const page = renderReportHtml(report, { only: report.chapters[0]?.id ?? '' });
+  const html = page.slice(page.indexOf('<main>') + '<main>'.length, page.lastIndexOf('</main>')).trim();
+  return { html, problems, ms: performance.now() - t0 };
+}
+
+/** Every problem a build of the definition would meet, each with the path of its field. */
+export async function definitionProblems(store: Store, year: number, definition: ReportDefinition): Promise<AppError[]> {
+  const problems: AppError[] = [];
+  await buildReport(store, year, definition, undefined, new Date(), { problems });
+  return problems;
+}
+
+/** Computes the report and writes it as HTML and (optionally) PDF and DOCX, in memory. */
 export async function makeReportFiles(store: Store, year: number, options: BuildOptions): Promise<ReportFiles> {
-  const def = loadReportDefinition(await definitionFor(store, year, options.definition));
+  const def = (await definitionFor(store, year, options.definition)).definition;
   const progress = options.progress ?? (() => undefined);
   const t0 = performance.now();
-  const report = await buildReport(store, year, def, (done, total, what) => progress(done, total * 2, what));
+  // Progress in equal parts: computing, then the PDF and the Word document when asked for.
+  const steps = 1 + (options.pdf ? 1 : 0) + (options.docx ? 1 : 0);
+  const total = Math.max(
+    1,
+    def.chapters.reduce((s, c) => s + c.blocks.length, 0),
+  );
+  const part = (step: number) => (done: number, all: number, what: string) =>
+    progress(step * total + Math.round((done / Math.max(1, all)) * total), total * steps, what);
+  const report = await buildReport(store, year, def, part(0));
   const t1 = performance.now();
   const html = renderReportHtml(report);
   const t2 = performance.now();
   let pdf: Buffer | null = null;
   let pdfProblem: AppError | null = null;
   if (options.pdf) {
-    const total = def.chapters.reduce((s, c) => s + c.blocks.length, 0);
     try {
-      pdf = await reportPdf(report, options.chromium, (done, all, what) =>
-        progress(total + Math.round((done / all) * total), total * 2, what),
-      );
+      pdf = await reportPdf(report, options.chromium, part(1));
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       pdfProblem = e;
     }
   }
   const t3 = performance.now();
-  const pdfError = pdfProblem?.message ?? null;
+  let docx: Buffer | null = null;
+  let docxProblem: AppError | null = null;
+  if (options.docx) {
+    try {
+      docx = await reportDocx(report, part(steps - 1));
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      docxProblem = e;
+    }
+  }
+  const t4 = performance.now();
   return {
     report,
     html,
     pdf,
-    pdfError,
+    pdfError: pdfProblem?.message ?? null,
     pdfProblem: pdfProblem?.problem ?? null,
-    timings: { computeMs: t1 - t0, htmlMs: t2 - t1, pdfMs: t3 - t2 },
+    docx,
+    docxError: docxProblem?.message ?? null,
+    docxProblem: docxProblem?.problem ?? null,
+    timings: { computeMs: t1 - t0, htmlMs: t2 - t1, pdfMs: t3 - t2, docxMs: t4 - t3 },
   };
 }
 
@@ -84,12 +150,11 @@ export async function startBuild(
 ): Promise<{ id: number; done: Promise<void> }> {
   const now = options.now ?? (() => new Date());
   const definition = await definitionFor(store, year, options.definition);
-  loadReportDefinition(definition);
   const stale = new Date(now().getTime() - staleAfterMs).toISOString();
   await repo.failStale(store.db, stale, now().toISOString(), say(msg('report.build_stale'), 'nb'));
   const running = (await repo.listBuilds(store.db, year, 1)).find((b) => b.status === 'running');
   if (running) throw conflict(msg('report.build_running', { year, id: running.id }));
-  const id = await repo.insertBuild(store.db, year, definition, options.byUser, now().toISOString());
+  const id = await repo.insertBuild(store.db, year, definition.label, options.byUser, now().toISOString());
   let last = 0;
   const progress: Progress = (done, total, what) => {
     options.progress?.(done, total, what);
@@ -105,7 +170,14 @@ export async function startBuild(
         store.db,
         id,
         // The build's problems are stored as the report page (bokmål) shows them.
-        { status: 'done', html: files.html, pdf: files.pdf, pdfError: files.pdfProblem && say(files.pdfProblem, 'nb') },
+        {
+          status: 'done',
+          html: files.html,
+          pdf: files.pdf,
+          pdfError: files.pdfProblem && say(files.pdfProblem, 'nb'),
+          docx: files.docx,
+          docxError: files.docxProblem && say(files.docxProblem, 'nb'),
+        },
         now().toISOString(),
       );
     } catch (e) {

@@ -1,6 +1,6 @@
 /**
  * Preparing a round: a new round copied from an earlier one (questionnaires, letters, reminder
- * days, the window a year on), with the units from the new registry year and what the division
+ * days, the window a year on, the report definition with its years made relative), with the units from the new registry year and what the division
  * change did to them; and saving an edited questionnaire under the stable-code rules (structure
  * is frozen once the window has opened, wording is not; every save is logged).
  */
@@ -10,6 +10,8 @@ import { changeList, diffQuestionnaires, type QuestionnaireChange, trendWarnings
 import type { Questionnaire, Role } from '../questionnaire/model.ts';
 import { parseQuestionnaire } from '../questionnaire/validate.ts';
 import { getRegistry, resolveMapping } from '../registry/registry.service.ts';
+import { definitionCopy, storeCopy } from '../report/definition.service.ts';
+import type { YearReplaced } from '../report/definition.years.ts';
 import { conflict, invalid, notFound } from '../shared/errors.ts';
 import { type Message, msg } from '../shared/i18n/message.ts';
 import { addYears } from '../shared/time.ts';
@@ -30,6 +32,14 @@ export interface CopyRoundInput {
   readonly year: number;
   readonly from: number;
   readonly registryYear?: number;
+  /** Who made it (the report definition's first version is theirs). */
+  readonly byUser?: string;
+}
+
+/** What the copy did to the report definition's years (see report/definition.years.ts). */
+export interface DefinitionCopied {
+  readonly replaced: readonly YearReplaced[];
+  readonly trends: number;
 }
 
 /** A new round from an earlier one; everything copied stays editable. */
@@ -37,13 +47,14 @@ export async function createRoundFrom(
   store: Store,
   input: CopyRoundInput,
   now = new Date(),
-): Promise<{ round: Round; units: Record<string, number>; division: DivisionChange }> {
+): Promise<{ round: Round; units: Record<string, number>; division: DivisionChange; definition: DefinitionCopied }> {
   const source = await getRound(store, input.from);
   if (input.year <= input.from) throw invalid(msg('round.copy_not_later', { year: input.year, from: input.from }));
   const registryYear = input.registryYear ?? input.year;
   const units = await getRegistry(store, registryYear);
   if (units.length === 0) throw notFound(msg('round.no_registry', { year: registryYear }));
   const shift = input.year - input.from;
+  const copy = await definitionCopy(store, input.from, { byUser: input.byUser ?? 'kommunepuls', now });
   const counts = await insertRound(
     store,
     {
@@ -54,7 +65,10 @@ export async function createRoundFrom(
       closes: addYears(source.window.closes, shift),
       reminders: source.reminders,
       questionnaires: await roundQuestionnaires(store, input.from),
-      alsoInTransaction: (trx) => repo.copyMailTemplates(trx, input.from, input.year, now.toISOString()),
+      alsoInTransaction: async (trx) => {
+        await repo.copyMailTemplates(trx, input.from, input.year, now.toISOString());
+        await storeCopy(trx, input.year, copy);
+      },
     },
     now,
   );
@@ -62,6 +76,7 @@ export async function createRoundFrom(
     round: await getRound(store, input.year),
     units: counts,
     division: await divisionChange(store, input.from, source.registryYear, registryYear),
+    definition: { replaced: copy.replaced, trends: copy.trends },
   };
 }
 

@@ -9,6 +9,7 @@ import type { Config } from '../config/config.ts';
 import type { CaptureSmtp } from '../outreach/capture-smtp.ts';
 import { clockFrom, systemClock } from '../shared/clock.ts';
 import { AppError } from '../shared/errors.ts';
+import { html } from '../shared/html.ts';
 import type { Store } from '../store/store.ts';
 import { type AdminEnv, adminAuth } from './admin/auth.ts';
 import { compareRoutes } from './admin/compare.routes.ts';
@@ -16,13 +17,13 @@ import { exportRoutes } from './admin/export.routes.ts';
 import { monitorRoutes, yearParam } from './admin/monitor.routes.ts';
 import { outreachRoutes } from './admin/outreach.routes.ts';
 import { questionnaireEditorRoutes } from './admin/questionnaire.routes.ts';
+import { reportEditorRoutes } from './admin/report.editor.routes.ts';
 import { reportRoutes } from './admin/report.routes.ts';
 import { roundSetupRoutes } from './admin/setup.routes.ts';
 import { unitRoutes } from './admin/unit.routes.ts';
 import { BodyTooLargeError, bodyLimit, isUnreadableBody, tooLarge, unreadableBody } from './body-limit.ts';
 import { clientAddress, proxyTrust } from './client-address.ts';
 import { type Csrf, loadCsrf } from './csrf.ts';
-import { html } from './html.ts';
 import { contentSecurityPolicy, page } from './layout.ts';
 import { overviewPage, registryPage } from './overview.pages.ts';
 import type { LoginLimits } from './rate-limit.ts';
@@ -100,11 +101,12 @@ export function createApp(store: Store, cfg: Config, options: AppOptions = {}): 
   questionnaireEditorRoutes(app, store, clock);
   roundSetupRoutes(app, store, clock);
   reportRoutes(app, store, cfg, clock);
+  reportEditorRoutes(app, store, clock);
   exportRoutes(app, store);
   app.get('/registry/:year', async (c) => c.html(await registryPage(store, yearParam(c), c.req.query('q') ?? '', c.get('viewer'))));
 
   app.notFound((c) =>
-    c.html(page('Fant ikke siden', html`<h1>Fant ikke siden</h1><p>Siden finnes ikke.</p><p><a href="/">Til forsiden</a></p>`, c.get('viewer')), 404),
+    c.html(page('Fant ikke siden', html`<h1>Fant ikke siden</h1><p>Siden finnes ikke.</p><p><a href="/">Til forsiden</a></p>`), 404),
   );
   app.onError((err, c) => {
     if (err instanceof BodyTooLargeError) return tooLarge(c, err.limit);

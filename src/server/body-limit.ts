@@ -12,7 +12,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Language } from '../questionnaire/model.ts';
-import { html } from './html.ts';
+import { html } from '../shared/html.ts';
 import { page } from './layout.ts';
 import { type BodyLimit, bodyLimitFor, readableSize } from './limits.ts';
 import { respondentPage, respondentPolicy } from './respondent/layout.ts';

@@ -7,8 +7,8 @@
  * scrolls inside a focusable region.
  */
 import type { ComparedQuestion, CompareTable, Comparison, Distribution, NumberSummary } from '../analysis/compare.ts';
+import { type Html, html } from '../shared/html.ts';
 import { formatNumber } from '../shared/numbers.ts';
-import { type Html, html } from './html.ts';
 
 /** The words of a comparison page, in the page's language and from its reader's point of view. */
 export interface CompareWords {

@@ -3,8 +3,8 @@
  * inlined (no extra request on a slow line), skip link, header and main landmark.
  */
 import { createHash } from 'node:crypto';
+import { type Html, html, trusted } from '../shared/html.ts';
 import { compareCss } from './compare.render.ts';
-import { type Html, html, trusted } from './html.ts';
 
 const css = `
 :root{--fg:#1a1a1a;--muted:#555;--bg:#fff;--accent:#0b5394;--line:#d0d7de;--soft:#f4f6f8}

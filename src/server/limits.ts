@@ -47,8 +47,8 @@ export const fieldLimits = {
 
 /**
  * The routes that take a file (the forms with enctype="multipart/form-data"): registry (and its
- * moves file), mapping, contacts CSV, questionnaire import. A new upload form belongs here too;
- * until then it gets the 1 MB of other forms.
+ * moves file), mapping, contacts CSV, questionnaire and report definition import. A new upload
+ * form belongs here too; until then it gets the 1 MB of other forms.
  */
 const uploadPaths: readonly RegExp[] = [
   /^\/registry\/import$/,
@@ -56,6 +56,7 @@ const uploadPaths: readonly RegExp[] = [
   /^\/registry\/kobling$/,
   /^\/kontakter\/import$/,
   /^\/runde\/\d+\/skjema\/[^/]+\/import$/,
+  /^\/runde\/\d+\/rapport\/definisjon\/import$/,
 ];
 
 /** The limit for a request to `path` (the body-limit middleware runs before any route). */

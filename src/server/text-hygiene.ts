@@ -8,10 +8,10 @@
  * Uploaded files are not looked at here: the import that reads a file checks it, line by line.
  */
 import type { MiddlewareHandler } from 'hono';
+import { html } from '../shared/html.ts';
 import { type Message, msg, say } from '../shared/i18n/message.ts';
 import { codePointLabel, findForbidden, shorten } from '../shared/text.ts';
 import type { AdminEnv } from './admin/auth.ts';
-import { html } from './html.ts';
 import { page } from './layout.ts';
 import { fieldLimits } from './limits.ts';
 

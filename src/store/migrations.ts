@@ -423,6 +423,42 @@ function migration012(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * A round's report definition, kept with the round: every save is a new row (who, when, why), the
+ * newest one is what the round's report is built from, and older ones stay to be viewed or restored.
+ */
+function migration013(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('report_definition')
+        .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('round_year', 'integer', (c) => c.notNull().references('round.year').onDelete('cascade'))
+        .addColumn('definition', 'text', (c) => c.notNull())
+        .addColumn('by_user', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .execute();
+      await db.schema.createIndex('report_definition_round_idx').on('report_definition').columns(['round_year', 'id']).execute();
+    },
+  };
+}
+
+/** Report builds keep the Word document beside the page and the PDF (or why there is none). */
+function migration014(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .alterTable('report_build')
+        .addColumn('docx', dialect === 'postgres' ? 'bytea' : 'blob')
+        .execute();
+      await db.schema.alterTable('report_build').addColumn('docx_error', 'text').execute();
+    },
+  };
+}
+
 function migrations(dialect: Dialect): [string, Migration][] {
   return [
     ['001_foundation', migration001(dialect)],
@@ -437,7 +473,14 @@ function migrations(dialect: Dialect): [string, Migration][] {
     ['010_report_build', migration010(dialect)],
     ['011_answer_slot', migration011(dialect)],
     ['012_form_event', migration012(dialect)],
+    ['013_report_definition', migration013(dialect)],
+    ['014_report_docx', migration014(dialect)],
   ];
+}
+
+/** The names of every migration this version knows, in order (a restore refuses newer backups). */
+export function migrationNames(dialect: Dialect): string[] {
+  return migrations(dialect).map(([name]) => name);
 }
 
 /**

@@ -246,6 +246,9 @@ export interface ReportBuildTable {
   html: string | null;
   pdf: Buffer | null;
   pdf_error: string | null;
+  /** The Word document (migration 014). */
+  docx: Buffer | null;
+  docx_error: string | null;
 }
 
 /**
@@ -262,9 +265,21 @@ export interface FormEventTable {
   at: string;
 }
 
+/** One saved version of a round's report definition (JSON); the highest id of a round is its current one. */
+export interface ReportDefinitionTable {
+  id: Generated<number>;
+  round_year: number;
+  definition: string;
+  by_user: string;
+  at: string;
+  /** Why this version exists when it was not an edit ("Kopiert fra 2019 …", "Gjenopprettet fra versjon 2"). */
+  note: string | null;
+}
+
 export interface Database {
   form_event: FormEventTable;
   report_build: ReportBuildTable;
+  report_definition: ReportDefinitionTable;
   geometry: GeometryTable;
   questionnaire_change: QuestionnaireChangeTable;
   answer_recode: AnswerRecodeTable;

@@ -23,9 +23,9 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { authenticate, endSession, sessionHours, sessionUser, startSession, type User } from '../../auth/user.service.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { html } from '../../shared/html.ts';
 import type { Store } from '../../store/store.ts';
 import { type Csrf, sameOrigin } from '../csrf.ts';
-import { html } from '../html.ts';
 import { page, type Viewer } from '../layout.ts';
 import { type LoginLimits, loginThrottle, type Now } from '../rate-limit.ts';
 

@@ -6,8 +6,8 @@
 import type { Comparison } from '../../analysis/compare.ts';
 import { minimumAnswers } from '../../analysis/compare.ts';
 import type { Role } from '../../questionnaire/model.ts';
+import { html } from '../../shared/html.ts';
 import { type CompareWords, comparisonBody } from '../compare.render.ts';
-import { html } from '../html.ts';
 import { roleName } from '../labels.ts';
 import { page, type Viewer } from '../layout.ts';
 import { compareStrings } from '../respondent/compare.strings.ts';

@@ -3,8 +3,8 @@
  * municipalities in each for a registry year, and a form that adds a grouping by cut points.
  */
 import type { Grouping } from '../../registry/grouping.ts';
+import { type Html, html } from '../../shared/html.ts';
 import { formatNumber } from '../../shared/numbers.ts';
-import { type Html, html } from '../html.ts';
 import { page, type Viewer } from '../layout.ts';
 import { csrfField, errorSummary, fieldError, type Problem } from './setup.pages.ts';
 

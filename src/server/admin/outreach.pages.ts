@@ -9,9 +9,9 @@ import { mergeFields } from '../../outreach/mail-template.ts';
 import type { OutboxMessage, OutboxStatus } from '../../outreach/outbox.service.ts';
 import { type Role, roles } from '../../questionnaire/model.ts';
 import type { Round } from '../../round/round.service.ts';
+import { type Html, html } from '../../shared/html.ts';
 import { say } from '../../shared/i18n/message.ts';
 import { formatOsloDate, formatOsloDateTime } from '../../shared/time.ts';
-import { type Html, html } from '../html.ts';
 import { roleName } from '../labels.ts';
 import { page, type Viewer } from '../layout.ts';
 

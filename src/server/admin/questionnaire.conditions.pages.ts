@@ -9,7 +9,7 @@
 import { optionsOf } from '../../questionnaire/answer.ts';
 import { sectionOf } from '../../questionnaire/edit.ts';
 import { type AnswerCondition, comparisonOps, type Question, type RegistryCondition, textIn } from '../../questionnaire/model.ts';
-import { type Html, html } from '../html.ts';
+import { type Html, html } from '../../shared/html.ts';
 import { type ConditionKind, type EligibleIfRow, eligibleIfRows, type ShowIfRow, showIfRows } from './questionnaire.conditions.ts';
 import { type Ctx, type EditView, hidden, idOf, input, problemOf, select } from './questionnaire.fields.ts';
 import { one } from './questionnaire.form.ts';

@@ -7,7 +7,7 @@
  */
 import type { Question } from '../../questionnaire/model.ts';
 import { textIn } from '../../questionnaire/model.ts';
-import { type Html, html } from '../html.ts';
+import { type Html, html } from '../../shared/html.ts';
 import { roleName } from '../labels.ts';
 import type { Viewer } from '../layout.ts';
 import { eligibility, followUp } from './questionnaire.conditions.pages.ts';

@@ -3,7 +3,7 @@
  * stored) form, each with its problem next to it and linked from the error summary by id.
  */
 import type { Question, Questionnaire, Role } from '../../questionnaire/model.ts';
-import { type Html, html } from '../html.ts';
+import { type Html, html } from '../../shared/html.ts';
 import { one, type Problem, type Raw } from './questionnaire.form.ts';
 import type { PageError } from './questionnaire.pages.ts';
 

@@ -10,8 +10,8 @@ import { followUpsBeforeTrigger, moveSection, questionsIn, removeSection, update
 import { type Questionnaire, type Role, type Section, textIn, toText } from '../../questionnaire/model.ts';
 import type { Round } from '../../round/round.service.ts';
 import { notFound } from '../../shared/errors.ts';
+import { type Html, html } from '../../shared/html.ts';
 import { msg } from '../../shared/i18n/message.ts';
-import { type Html, html } from '../html.ts';
 import { roleName } from '../labels.ts';
 import type { Viewer } from '../layout.ts';
 import type { AdminEnv } from './auth.ts';

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { type Html, html, trusted } from '../html.ts';
+import { type Html, html, trusted } from '../../shared/html.ts';
 import { contentSecurityPolicy, page, type Viewer } from '../layout.ts';
 
 const css = `

@@ -7,8 +7,8 @@
 import type { Attached, ReimportPlan, UnitChange, UnitField } from '../../registry/registry.diff.ts';
 import type { PendingUpload } from '../../registry/registry.pending.ts';
 import { unitText } from '../../registry/registry.service.ts';
+import { type Html, html } from '../../shared/html.ts';
 import { formatNumber } from '../../shared/numbers.ts';
-import { type Html, html } from '../html.ts';
 import { roleName } from '../labels.ts';
 import { page, type Viewer } from '../layout.ts';
 import { csrfField, errorSummary, type Problem } from './setup.pages.ts';

@@ -1,10 +1,10 @@
 /**
- * The report page of a round: the newest build's documents, a button that rebuilds it, its
- * progress while it runs, and the builds before it.
+ * The report page of a round: the newest build's documents (page, PDF, Word), a button that
+ * rebuilds it, its progress while it runs, and the builds before it.
  */
 import type { BuildRow } from '../../report/report.repository.ts';
+import { type Html, html } from '../../shared/html.ts';
 import { formatOsloDateTime } from '../../shared/time.ts';
-import { type Html, html } from '../html.ts';
 import { page, type Viewer } from '../layout.ts';
 
 const kb = (n: number | null) => (n === null ? '–' : `${Math.max(1, Math.round(n / 1024))} KB`);
@@ -30,7 +30,9 @@ function current(year: number, b: BuildRow | undefined, watching: boolean): Html
   return html`<div class="notice"><p><strong>Sist bygget</strong> ${formatOsloDateTime(new Date(b.finished_at ?? b.updated_at))} av ${b.by_user} (${seconds(b)}).</p>
 <p><a class="button" href="/runde/${year}/rapport/vis">Les rapporten</a> ${
     b.pdf_bytes !== null ? html`<a class="button" href="/runde/${year}/rapport/pdf" download>Last ned PDF (${kb(b.pdf_bytes)})</a>` : ''
-  }</p>${b.pdf_error ? html`<p>Ingen PDF: ${b.pdf_error}</p>` : ''}</div>`;
+  } ${
+    b.docx_bytes !== null ? html`<a class="button" href="/runde/${year}/rapport/docx" download>Last ned Word (${kb(b.docx_bytes)})</a>` : ''
+  }</p>${b.pdf_error ? html`<p>Ingen PDF: ${b.pdf_error}</p>` : ''}${b.docx_error ? html`<p>Ingen Word-fil: ${b.docx_error}</p>` : ''}</div>`;
 }
 
 export function reportPage(
@@ -42,7 +44,7 @@ export function reportPage(
   const latest = builds[0];
   const running = latest?.status === 'running';
   const body = html`<h1>Rapport ${year}</h1>
-<p>Rapporten lages fra svarene og registeret: alle figurer, tabeller og tall i teksten regnes ut på nytt hver gang den bygges, så sene svar og omkodinger kommer med. Definisjon: <code>${options.definition}</code>.</p>
+<p>Rapporten lages fra svarene og registeret: alle figurer, tabeller og tall i teksten regnes ut på nytt hver gang den bygges, så sene svar og omkodinger kommer med. Definisjon: <code>${options.definition}</code> (<a href="/runde/${year}/rapport/definisjon">${viewer.role === 'admin' ? 'rediger kapitler, tekst og figurer' : 'se definisjonen'}</a>).</p>
 ${current(year, latest, options.watching && running)}
 ${
   viewer.role === 'admin' && !running
@@ -51,11 +53,11 @@ ${
 }
 ${
   builds.length > 0
-    ? html`<h2>Tidligere bygg</h2><div class="scroll" tabindex="0" role="region" aria-label="Tidligere bygg"><table><thead><tr><th scope="col">Startet</th><th scope="col">Av</th><th scope="col">Status</th><th scope="col" class="num">Tid</th><th scope="col" class="num">HTML</th><th scope="col" class="num">PDF</th></tr></thead><tbody>${builds.map(
+    ? html`<h2>Tidligere bygg</h2><div class="scroll" tabindex="0" role="region" aria-label="Tidligere bygg"><table><thead><tr><th scope="col">Startet</th><th scope="col">Av</th><th scope="col">Status</th><th scope="col" class="num">Tid</th><th scope="col" class="num">HTML</th><th scope="col" class="num">PDF</th><th scope="col" class="num">Word</th></tr></thead><tbody>${builds.map(
         (b) =>
           html`<tr><td>${formatOsloDateTime(new Date(b.started_at))}</td><td>${b.by_user}</td><td>${statusText[b.status]}${
             b.status === 'failed' && b.error ? html`: ${b.error}` : ''
-          }</td><td class="num">${b.status === 'running' ? '–' : seconds(b)}</td><td class="num">${kb(b.html_bytes)}</td><td class="num">${kb(b.pdf_bytes)}</td></tr>`,
+          }</td><td class="num">${b.status === 'running' ? '–' : seconds(b)}</td><td class="num">${kb(b.html_bytes)}</td><td class="num">${kb(b.pdf_bytes)}</td><td class="num">${kb(b.docx_bytes)}</td></tr>`,
       )}</tbody></table></div>`
     : ''
 }`;

@@ -1,6 +1,6 @@
 /**
  * HTTP for the report: the report page of a round, building it in the background, and serving
- * the newest build's HTML page and PDF (to logged-in users only).
+ * the newest build's HTML page, PDF and Word document (to logged-in users only).
  */
 import type { Hono } from 'hono';
 import type { Config } from '../../config/config.ts';
@@ -27,7 +27,7 @@ export function reportRoutes(app: Hono<AdminEnv>, store: Store, cfg: Config, clo
     return c.html(
       reportPage(year, await listBuilds(store, year), c.get('viewer'), {
         watching: c.req.query('oppdater') === '1',
-        definition: await definitionFor(store, year),
+        definition: (await definitionFor(store, year)).label,
       }),
     );
   });
@@ -35,7 +35,7 @@ export function reportRoutes(app: Hono<AdminEnv>, store: Store, cfg: Config, clo
   app.post('/runde/:year/rapport/bygg', async (c) => {
     const year = yearParam(c);
     const viewer = c.get('viewer');
-    await startBuild(store, year, { pdf: true, chromium: cfg.chromium, byUser: viewer.name, now: clock });
+    await startBuild(store, year, { pdf: true, docx: true, chromium: cfg.chromium, byUser: viewer.name, now: clock });
     return c.redirect(`/runde/${year}/rapport?oppdater=1`, 303);
   });
 
@@ -59,5 +59,15 @@ export function reportRoutes(app: Hono<AdminEnv>, store: Store, cfg: Config, clo
     c.header('Content-Disposition', `attachment; filename="rapport-${year}.pdf"`);
     c.header('Cache-Control', 'no-store');
     return c.body(new Uint8Array(docs.pdf));
+  });
+
+  app.get('/runde/:year/rapport/docx', async (c) => {
+    const year = yearParam(c);
+    const docs = await latestDocuments(store, year);
+    if (!docs?.docx) throw notFound(msg('docx.not_built', { year }));
+    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    c.header('Content-Disposition', `attachment; filename="rapport-${year}.docx"`);
+    c.header('Cache-Control', 'no-store');
+    return c.body(new Uint8Array(docs.docx));
   });
 }

@@ -6,8 +6,8 @@
 import type { RegistryImportResult } from '../../registry/registry.service.ts';
 import type { Round } from '../../round/round.service.ts';
 import type { AppError } from '../../shared/errors.ts';
+import { type Html, html } from '../../shared/html.ts';
 import { formatOsloDate } from '../../shared/time.ts';
-import { type Html, html } from '../html.ts';
 import { roleName } from '../labels.ts';
 import { page, type Viewer } from '../layout.ts';
 

@@ -4,6 +4,7 @@ import { getAnswers, saveResponses } from '../../collect/response.service.ts';
 import { loadConfig } from '../../config/config.ts';
 import { listGroupings } from '../../registry/grouping.service.ts';
 import { getRegistry, importMapping, importRegistry, registryYears } from '../../registry/registry.service.ts';
+import { definitionVersions } from '../../report/definition.service.ts';
 import { miniRegistryCsv, writeMiniTemplate } from '../../round/fixtures.ts';
 import { createRound, listRounds, roundUnits } from '../../round/round.service.ts';
 import type { Store } from '../../store/store.ts';
@@ -76,6 +77,8 @@ describeStores('preparing a survey on the web', (test) => {
     assert.match(body, /Nye enheter \(1\)<\/h3><ul><li>0404 Fjelldal<\/li>/);
     assert.match(body, /<li>0401 Fjellbygd <span class="muted">\(nå en del av 0404 Fjelldal\)<\/span><\/li>/);
     assert.match(body, /href="\/runde\/2020"/);
+    const [copied] = await definitionVersions(store, 2020);
+    assert.equal(copied?.by, 'Test admin', "the report definition's first version is the one who made the round");
 
     const again = await s.post('/runder/ny', { ar: '2020', registerar: '2020', grunnlag: 'runde:2019' });
     assert.equal(again.status, 422);

@@ -98,7 +98,7 @@ export function roundSetupRoutes(app: Hono<AdminEnv>, store: Store, clock: Clock
 
     try {
       if (from !== undefined) {
-        const made = await createRoundFrom(store, { year, from, registryYear }, clock());
+        const made = await createRoundFrom(store, { year, from, registryYear, byUser: c.get('viewer').name }, clock());
         const source = (await listRounds(store)).find((r) => r.year === from);
         const before = namesOf(source ? await registryOrEmpty(store, source.registryYear) : []);
         const after = namesOf(await registryOrEmpty(store, registryYear));

@@ -8,10 +8,10 @@ import type { Contact } from '../../outreach/contact.service.ts';
 import type { OutboxMessage } from '../../outreach/outbox.service.ts';
 import type { Role } from '../../questionnaire/model.ts';
 import type { Unit } from '../../registry/registry.types.ts';
+import { type Html, html } from '../../shared/html.ts';
 import { say } from '../../shared/i18n/message.ts';
 import { formatNumber } from '../../shared/numbers.ts';
 import { formatOsloDateTime } from '../../shared/time.ts';
-import { type Html, html } from '../html.ts';
 import { attributeNames, roleName } from '../labels.ts';
 import { page, type Viewer } from '../layout.ts';
 

@@ -5,10 +5,10 @@
  */
 import { compare } from '../../analysis/compare.ts';
 import type { Language } from '../../questionnaire/model.ts';
+import { type Html, html } from '../../shared/html.ts';
 import { formatOsloDate } from '../../shared/time.ts';
 import type { Store } from '../../store/store.ts';
 import { comparisonBody } from '../compare.render.ts';
-import { type Html, html } from '../html.ts';
 import { compareStrings } from './compare.strings.ts';
 import { respondentPage } from './layout.ts';
 import type { View } from './pages.ts';

@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Language } from '../../questionnaire/model.ts';
+import { type Html, html, trusted } from '../../shared/html.ts';
 import { compareCss } from '../compare.render.ts';
-import { type Html, html, trusted } from '../html.ts';
 import { strings } from './strings.ts';
 
 const css = `

@@ -8,8 +8,8 @@ import type { FormContext, FormState, Page } from '../../collect/form.service.ts
 import type { FieldError } from '../../collect/form.ts';
 import type { Answer } from '../../questionnaire/answer.ts';
 import { type Language, type Question, textIn } from '../../questionnaire/model.ts';
+import { type Html, html } from '../../shared/html.ts';
 import { formatOsloDate, formatOsloDateTime } from '../../shared/time.ts';
-import { type Html, html } from '../html.ts';
 import { compareHref, compareOpens } from './compare.pages.ts';
 import { compareStrings } from './compare.strings.ts';
 import { respondentPage } from './layout.ts';

@@ -7,7 +7,7 @@ import type { FieldError } from '../../collect/form.ts';
 import { fieldName, inputId, specifyName } from '../../collect/form.ts';
 import { type Answer, defaultTextMax, optionsOf } from '../../questionnaire/answer.ts';
 import { type Language, type Question, type TextInput, textIn } from '../../questionnaire/model.ts';
-import { type Html, html } from '../html.ts';
+import { type Html, html } from '../../shared/html.ts';
 import type { Strings } from './strings.ts';
 
 export type RawValues = Readonly<Record<string, string | readonly string[]>>;

@@ -5,13 +5,16 @@
  */
 
 import { analysisTexts } from './analysis.ts';
+import { analyzeTexts } from './analyze.ts';
 import { authTexts } from './auth.ts';
+import { backupTexts } from './backup.ts';
 import { cliTexts } from './cli.ts';
 import { collectTexts } from './collect.ts';
 import { commonTexts } from './common.ts';
 import { configTexts } from './config.ts';
 import { csvTexts } from './csv.ts';
 import { demoTexts } from './demo.ts';
+import { docxTexts } from './docx.ts';
 import { exportTexts } from './export.ts';
 import { geometryTexts } from './geometry.ts';
 import { groupingTexts } from './grouping.ts';
@@ -21,16 +24,20 @@ import { questionnaireTexts } from './questionnaire.ts';
 import { questionnaireChangeTexts } from './questionnaire-changes.ts';
 import { registryTexts } from './registry.ts';
 import { reportTexts } from './report.ts';
+import { reportDefinitionTexts } from './report-definition.ts';
 import { roundTexts } from './round.ts';
+import { statsTexts } from './stats.ts';
 import { textTexts } from './text.ts';
 import { validationTexts } from './validation.ts';
 import { webTexts } from './web.ts';
+import { weightsTexts } from './weights.ts';
 
 export const catalogue = {
   ...commonTexts,
   ...demoTexts,
   ...cliTexts,
   ...authTexts,
+  ...backupTexts,
   ...configTexts,
   ...groupingTexts,
   ...geometryTexts,
@@ -39,15 +46,20 @@ export const catalogue = {
   ...textTexts,
   ...csvTexts,
   ...reportTexts,
+  ...docxTexts,
+  ...reportDefinitionTexts,
   ...questionnaireTexts,
   ...questionnaireChangeTexts,
   ...roundTexts,
   ...collectTexts,
   ...monitorTexts,
   ...analysisTexts,
+  ...analyzeTexts,
+  ...statsTexts,
   ...exportTexts,
   ...validationTexts,
   ...webTexts,
+  ...weightsTexts,
 } as const;
 
 export type Catalogue = typeof catalogue;
@@ -58,6 +70,7 @@ export const tables = {
   demo: demoTexts,
   cli: cliTexts,
   auth: authTexts,
+  backup: backupTexts,
   config: configTexts,
   web: webTexts,
   grouping: groupingTexts,
@@ -67,6 +80,8 @@ export const tables = {
   text: textTexts,
   csv: csvTexts,
   report: reportTexts,
+  docx: docxTexts,
+  reportDefinition: reportDefinitionTexts,
   validation: validationTexts,
   questionnaire: questionnaireTexts,
   questionnaireChanges: questionnaireChangeTexts,
@@ -74,5 +89,8 @@ export const tables = {
   collect: collectTexts,
   monitor: monitorTexts,
   analysis: analysisTexts,
+  analyze: analyzeTexts,
+  stats: statsTexts,
   export: exportTexts,
+  weights: weightsTexts,
 } as const;
