@@ -11,8 +11,9 @@ import { configuredClock } from '../outreach/outreach.runner.ts';
 import { roleSchema, roles } from '../questionnaire/model.ts';
 import { builtinTemplates, loadQuestionnaireFile, loadTemplate } from '../questionnaire/template.ts';
 import { yearsInWords } from '../report/definition.service.ts';
+import { createRoundWithReport } from '../report/round-copy.ts';
 import { createRound, getRound, listRounds, roundQuestionnaire, roundQuestionnaires, roundUnitCounts } from '../round/round.service.ts';
-import { createRoundFrom, questionnaireLog, saveRoundQuestionnaire } from '../round/round-setup.ts';
+import { questionnaireLog, saveRoundQuestionnaire } from '../round/round-setup.ts';
 import { invalid } from '../shared/errors.ts';
 import { msg, say as word } from '../shared/i18n/message.ts';
 import { readStructured } from '../shared/structured.ts';
@@ -41,7 +42,7 @@ export function roundCommands(program: Command): void {
       const registryYear = intOption('registry-year', opts.registryYear);
       if (opts.from !== undefined) {
         const c = await withStore((store) =>
-          createRoundFrom(store, {
+          createRoundWithReport(store, {
             year: requiredInt('year', opts.year),
             from: requiredInt('from', opts.from),
             ...(registryYear !== undefined ? { registryYear } : {}),

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { importRegistry } from '../registry/registry.service.ts';
 import { miniRegistryCsv } from '../round/fixtures.ts';
 import { createRound } from '../round/round.service.ts';
-import { createRoundFrom } from '../round/round-setup.ts';
 import { AppError } from '../shared/errors.ts';
 import { say } from '../shared/i18n/message.ts';
 import type { Store } from '../store/store.ts';
@@ -11,6 +10,7 @@ import type { ReportBlock } from './build.ts';
 import { definitionVersion, definitionVersions, restoreVersion, roundDefinition, saveDefinition } from './definition.service.ts';
 import { loadReportDefinition, type ReportDefinition } from './definition.ts';
 import { buildChapter, definitionFor, makeReportFiles } from './report.service.ts';
+import { createRoundWithReport } from './round-copy.ts';
 
 const builtin = () => loadReportDefinition('kommuneundersokelse-2019');
 
@@ -32,7 +32,7 @@ function withText(d: ReportDefinition, text: string): ReportDefinition {
 describeStores("a round's report definition", (test) => {
   test('a 2020 round made from 2019 builds a report of 2016–2020 and keeps no 2019 in its definition', async (store) => {
     await round2019(store);
-    const made = await createRoundFrom(
+    const made = await createRoundWithReport(
       store,
       { year: 2020, from: 2019, registryYear: 2019, byUser: 'Ada' },
       new Date('2020-06-01T10:00:00Z'),
@@ -59,7 +59,7 @@ describeStores("a round's report definition", (test) => {
     await round2019(store);
     const written = withText(builtin(), 'I 2019 svarte flere enn i 2015. Loven fra 1990 står.');
     await saveDefinition(store, 2019, written, { byUser: 'Ada', now: new Date('2020-02-01T10:00:00Z') });
-    const made = await createRoundFrom(store, { year: 2020, from: 2019, registryYear: 2019 });
+    const made = await createRoundWithReport(store, { year: 2020, from: 2019, registryYear: 2019 });
     assert.deepEqual(
       made.definition.replaced.map((r) => [r.year, r.placeholder]),
       [

@@ -1,6 +1,7 @@
 /**
  * Preparing a round: a new round copied from an earlier one (questionnaires, letters, reminder
- * days, the window a year on, the report definition with its years made relative), with the units from the new registry year and what the division
+ * days, the window a year on, and whatever a higher layer copies along in the same transaction:
+ * the report's definition, report/round-copy.ts), with the units from the new registry year and what the division
  * change did to them; and saving an edited questionnaire under the stable-code rules (structure
  * is frozen once the window has opened, wording is not; every save is logged).
  */
@@ -10,8 +11,6 @@ import { changeList, diffQuestionnaires, type QuestionnaireChange, trendWarnings
 import type { Questionnaire, Role } from '../questionnaire/model.ts';
 import { parseQuestionnaire } from '../questionnaire/validate.ts';
 import { getRegistry, resolveMapping } from '../registry/registry.service.ts';
-import { definitionCopy, storeCopy } from '../report/definition.service.ts';
-import type { YearReplaced } from '../report/definition.years.ts';
 import { conflict, invalid, notFound } from '../shared/errors.ts';
 import { type Message, msg } from '../shared/i18n/message.ts';
 import { addYears } from '../shared/time.ts';
@@ -32,29 +31,39 @@ export interface CopyRoundInput {
   readonly year: number;
   readonly from: number;
   readonly registryYear?: number;
-  /** Who made it (the report definition's first version is theirs). */
-  readonly byUser?: string;
 }
 
-/** What the copy did to the report definition's years (see report/definition.years.ts). */
-export interface DefinitionCopied {
-  readonly replaced: readonly YearReplaced[];
-  readonly trends: number;
+/**
+ * What a higher layer copies along with a round (the report definition): prepared before the
+ * round is written, stored in the round's own transaction, so the round and its copy exist
+ * together or not at all.
+ */
+export interface CopiedAlong<T> {
+  prepare(): Promise<T>;
+  write(db: Store['db'], year: number, prepared: T): Promise<void>;
+}
+
+export interface RoundCopied<T> {
+  readonly round: Round;
+  readonly units: Record<string, number>;
+  readonly division: DivisionChange;
+  readonly along: T;
 }
 
 /** A new round from an earlier one; everything copied stays editable. */
-export async function createRoundFrom(
+export async function createRoundFrom<T = undefined>(
   store: Store,
   input: CopyRoundInput,
   now = new Date(),
-): Promise<{ round: Round; units: Record<string, number>; division: DivisionChange; definition: DefinitionCopied }> {
+  along?: CopiedAlong<T>,
+): Promise<RoundCopied<T | undefined>> {
   const source = await getRound(store, input.from);
   if (input.year <= input.from) throw invalid(msg('round.copy_not_later', { year: input.year, from: input.from }));
   const registryYear = input.registryYear ?? input.year;
   const units = await getRegistry(store, registryYear);
   if (units.length === 0) throw notFound(msg('round.no_registry', { year: registryYear }));
   const shift = input.year - input.from;
-  const copy = await definitionCopy(store, input.from, { byUser: input.byUser ?? 'kommunepuls', now });
+  const prepared = along ? await along.prepare() : undefined;
   const counts = await insertRound(
     store,
     {
@@ -67,7 +76,7 @@ export async function createRoundFrom(
       questionnaires: await roundQuestionnaires(store, input.from),
       alsoInTransaction: async (trx) => {
         await repo.copyMailTemplates(trx, input.from, input.year, now.toISOString());
-        await storeCopy(trx, input.year, copy);
+        if (along) await along.write(trx, input.year, prepared as T);
       },
     },
     now,
@@ -76,7 +85,7 @@ export async function createRoundFrom(
     round: await getRound(store, input.year),
     units: counts,
     division: await divisionChange(store, input.from, source.registryYear, registryYear),
-    definition: { replaced: copy.replaced, trends: copy.trends },
+    along: prepared,
   };
 }
 

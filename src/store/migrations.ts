@@ -7,7 +7,7 @@
  * and fails when another process drops a schema meanwhile (our isolated test schemas do).
  */
 import { type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
-import type { Dialect } from './store.ts';
+import type { Dialect } from './dialect.ts';
 
 interface Migration {
   up(db: AnyDb): Promise<void>;

@@ -18,10 +18,11 @@ import {
 import pg from 'pg';
 import { AppError } from '../shared/errors.ts';
 import { msg } from '../shared/i18n/message.ts';
+import type { Dialect } from './dialect.ts';
 import { migrate } from './migrations.ts';
 import type { Database } from './schema.ts';
 
-export type Dialect = 'sqlite' | 'postgres';
+export type { Dialect } from './dialect.ts';
 
 export interface Store {
   readonly db: Kysely<Database>;

@@ -10,8 +10,8 @@ import { importGroupings, listGroupings } from '../../registry/grouping.service.
 import { categories, classify, type Grouping, groupingSchema } from '../../registry/grouping.ts';
 import { getRegistry, importMapping, registryYears, resolveMapping } from '../../registry/registry.service.ts';
 import type { Unit } from '../../registry/registry.types.ts';
+import { createRoundWithReport } from '../../report/round-copy.ts';
 import { createRound, listRounds } from '../../round/round.service.ts';
-import { createRoundFrom } from '../../round/round-setup.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { say } from '../../shared/i18n/message.ts';
@@ -98,7 +98,7 @@ export function roundSetupRoutes(app: Hono<AdminEnv>, store: Store, clock: Clock
 
     try {
       if (from !== undefined) {
-        const made = await createRoundFrom(store, { year, from, registryYear, byUser: c.get('viewer').name }, clock());
+        const made = await createRoundWithReport(store, { year, from, registryYear, byUser: c.get('viewer').name }, clock());
         const source = (await listRounds(store)).find((r) => r.year === from);
         const before = namesOf(source ? await registryOrEmpty(store, source.registryYear) : []);
         const after = namesOf(await registryOrEmpty(store, registryYear));
