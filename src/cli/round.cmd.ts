@@ -14,6 +14,7 @@ import { yearsInWords } from '../report/definition.service.ts';
 import { createRoundWithReport } from '../report/round-copy.ts';
 import { createRound, getRound, listRounds, roundQuestionnaire, roundQuestionnaires, roundUnitCounts } from '../round/round.service.ts';
 import { questionnaireLog, saveRoundQuestionnaire } from '../round/round-setup.ts';
+import { changeRoundWindow } from '../round/round-window.ts';
 import { invalid } from '../shared/errors.ts';
 import { msg, say as word } from '../shared/i18n/message.ts';
 import { readStructured } from '../shared/structured.ts';
@@ -126,6 +127,38 @@ export function roundCommands(program: Command): void {
         ['role', 'questions', 'units', 'in progress', 'submitted'],
         roles.map((r) => [r.role, r.questions, r.units, r.in_progress, r.submitted]),
       );
+    });
+
+  round
+    .command('window')
+    .description("change a round's window: extend or shorten it (from today on), or move it before it opens")
+    .requiredOption('--year <year>', 'survey year')
+    .option('--opens <date>', 'new first day, YYYY-MM-DD (Europe/Oslo); only before the window has opened')
+    .option('--closes <date>', 'new last day, YYYY-MM-DD (Europe/Oslo); today or later')
+    .option('--json', 'JSON output')
+    .action(async (opts: { year: string; opens?: string; closes?: string; json?: boolean }) => {
+      const year = requiredInt('year', opts.year);
+      if (opts.opens === undefined && opts.closes === undefined) throw invalid(msg('cli.required', { option: 'closes' }));
+      const r = await withStore((store, cfg) =>
+        changeRoundWindow(
+          store,
+          year,
+          { ...(opts.opens ? { opens: opts.opens } : {}), ...(opts.closes ? { closes: opts.closes } : {}) },
+          configuredClock(cfg)(),
+        ),
+      );
+      if (opts.json)
+        return printJson({
+          year,
+          before: r.before,
+          window: r.round.window,
+          reminders_after_close: r.remindersAfterClose,
+          reopened: r.reopened,
+        });
+      say(
+        `round ${year}: window ${r.before.opens} – ${r.before.closes} is now ${r.round.window.opens} – ${r.round.window.closes}${r.reopened ? ' (open again)' : ''}`,
+      );
+      if (r.remindersAfterClose.length > 0) say(`reminder days after the close, not sent: ${r.remindersAfterClose.join(', ')}`);
     });
 
   const responses = program.command('responses').description('responses of a round');

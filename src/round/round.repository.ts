@@ -21,6 +21,10 @@ export async function updateReminderDays(db: Db, year: number, days: string): Pr
   await db.updateTable('round').set({ reminder_days: days }).where('year', '=', year).execute();
 }
 
+export async function updateWindow(db: Db, year: number, opensAt: string, closesAt: string): Promise<void> {
+  await db.updateTable('round').set({ opens_at: opensAt, closes_at: closesAt }).where('year', '=', year).execute();
+}
+
 export async function listRounds(db: Db): Promise<RoundRow[]> {
   return db.selectFrom('round').selectAll().orderBy('year').execute();
 }

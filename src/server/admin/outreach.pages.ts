@@ -64,8 +64,25 @@ export interface OutreachView {
   readonly failed: readonly OutboxMessage[];
   readonly smtp: string;
   readonly captured: boolean;
+  /** The window has opened (its first day can no longer move). */
+  readonly opened: boolean;
   readonly notice?: string;
   readonly error?: string;
+}
+
+/** Admins: extend or shorten the window (and move its first day while it has not opened). */
+function windowForm(v: OutreachView, viewer: Viewer): Html {
+  const w = v.round.window;
+  return html`<details${v.error ? ' open' : ''}><summary>Endre svarperioden</summary>
+<form method="post" action="/utsendelser/periode?ar=${v.round.year}" class="stack">${csrf(viewer)}
+${
+  v.opened
+    ? html`<p>Svarperioden åpnet ${formatOsloDate(v.round.opensAt)}; bare sluttdatoen kan endres nå.</p>`
+    : html`<label for="periode-apner">Første dag</label><input id="periode-apner" name="apner" type="date" value="${w.opens}" required>`
+}
+<label for="periode-slutter">Siste dag</label><input id="periode-slutter" name="slutter" type="date" value="${w.closes}" required>
+<p class="muted">Påminnelsene og fristen i nye e-poster følger den nye perioden; påminnelser etter siste dag sendes ikke.</p>
+<button class="primary" type="submit">Endre svarperioden</button></form></details>`;
 }
 
 const kindNames = { invitation: 'Invitasjon', reminder: 'Påminnelse', manual: 'Sendt manuelt' } as const;
@@ -83,6 +100,7 @@ ${v.error ? html`<div class="error-summary" role="alert"><h2>Noe gikk galt</h2><
 <ul><li>Invitasjon til alle med kontaktperson når undersøkelsen åpner ${formatOsloDate(v.round.opensAt)}.</li>
 <li>Påminnelser til dem som ikke har sendt inn: ${reminderDates.length > 0 ? reminderDates.join(', ') : 'ingen planlagt'}.</li>
 <li>Frist: ${formatOsloDate(new Date(v.round.closesAt.getTime() - 1))}.</li></ul>
+${admin ? windowForm(v, viewer) : false}
 <h2>Status</h2>
 <table><thead><tr><th scope="col">Type</th>${(['queued', 'sent', 'failed'] as const).map((s) => html`<th scope="col" class="num">${statusNames[s]}</th>`)}</tr></thead>
 <tbody>${(['invitation', 'reminder', 'manual'] as const).map(

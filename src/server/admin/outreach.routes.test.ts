@@ -86,6 +86,24 @@ describeStores('outreach pages', (test) => {
     assert.equal((await s.get('/utsendelser/fanget')).status, 404, 'no captured mail outside the demo');
   });
 
+  test('extends the window of an open round from the outreach page, and refuses moving its first day', async (store) => {
+    const { s } = await setUp(store);
+    const page = await (await s.get('/utsendelser?ar=2019')).text();
+    assert.match(page, /Svarperioden åpnet 3\. januar 2020; bare sluttdatoen kan endres nå\./);
+    assert.doesNotMatch(page, /name="apner"/, 'no first-day field once the window has opened');
+    const moved = await s.post('/utsendelser/periode?ar=2019', { slutter: '2020-02-12' });
+    assert.equal(moved.status, 303);
+    const after = await (await s.get(moved.headers.get('location') ?? '')).text();
+    assert.match(after, /Svarperioden er nå 3\. januar 2020 – 12\. februar 2020\./);
+    assert.match(after, /Frist: 12\. februar 2020\./);
+    const refused = await s.post('/utsendelser/periode?ar=2019', { apner: '2020-01-06', slutter: '2020-02-12' });
+    assert.equal(refused.status, 422);
+    assert.match(await refused.text(), /Svarperioden ble ikke endret: svarperioden åpnet 2020-01-03 og invitasjonene er sendt/);
+    const past = await s.post('/utsendelser/periode?ar=2019', { slutter: '2020-01-09' });
+    assert.equal(past.status, 422);
+    assert.match(await past.text(), /er allerede passert \(i dag er 2020-01-10\)/);
+  });
+
   test('refuses a letter for an unknown role in Norwegian', async (store) => {
     const { s } = await setUp(store);
     const res = await s.post('/utsendelser/mal?ar=2019', { rolle: 'rektor', type: 'reminder', emne: 'Hei', tekst: '{lenke}' });

@@ -10,12 +10,16 @@ import { listMailTemplates, resetMailTemplate, saveMailTemplate } from '../../ou
 import { listOutbox, outboxStatus, queueManual } from '../../outreach/outbox.service.ts';
 import { type Role, roles } from '../../questionnaire/model.ts';
 import { getRound, listRounds, type Round, roundUnitCounts } from '../../round/round.service.ts';
+import { changeRoundWindow } from '../../round/round-window.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { msg } from '../../shared/i18n/message.ts';
+import { formatOsloDate, osloMidnightUtc } from '../../shared/time.ts';
 import type { Store } from '../../store/store.ts';
 import type { AdminEnv } from './auth.ts';
 import { capturedPage, contactsPage, outreachPage } from './outreach.pages.ts';
+
+const longDate = (d: string) => formatOsloDate(osloMidnightUtc(d));
 
 export interface OutreachWeb {
   readonly cfg: Config;
@@ -88,6 +92,7 @@ export function outreachRoutes(app: Hono<AdminEnv>, store: Store, web: OutreachW
           failed: await listOutbox(store, round.year, { status: 'failed', limit: 100 }),
           smtp: smtpDescription(web.cfg.smtpUrl),
           captured: web.capture !== undefined,
+          opened: web.clock() >= round.opensAt,
           ...extra,
         },
         c.get('viewer'),
@@ -96,7 +101,12 @@ export function outreachRoutes(app: Hono<AdminEnv>, store: Store, web: OutreachW
     );
   }
 
-  app.get('/utsendelser', (c) => {
+  app.get('/utsendelser', async (c) => {
+    if (c.req.query('periode')) {
+      const w = (await roundOf(store, c)).window;
+      const again = c.req.query('periode') === 'gjenapnet' ? ' Undersøkelsen er åpen igjen.' : '';
+      return outreach(c, { notice: `Svarperioden er nå ${longDate(w.opens)} – ${longDate(w.closes)}.${again}` });
+    }
     const n = c.req.query('lagt_i_ko');
     return outreach(
       c,
@@ -120,6 +130,22 @@ export function outreachRoutes(app: Hono<AdminEnv>, store: Store, web: OutreachW
       return c.redirect(`/utsendelser?ar=${round.year}&lagt_i_ko=${r.queued}`, 303);
     } catch (e) {
       if (e instanceof AppError && e.code === 'conflict') return outreach(c, { error: `Kan ikke sende: ${e.text('nb')}` }, 422);
+      throw e;
+    }
+  });
+
+  app.post('/utsendelser/periode', async (c) => {
+    const round = await roundOf(store, c);
+    const body = await c.req.parseBody();
+    const field = (name: string) => (typeof body[name] === 'string' && body[name] !== '' ? (body[name] as string) : undefined);
+    const opens = field('apner');
+    const closes = field('slutter');
+    try {
+      const r = await changeRoundWindow(store, round.year, { ...(opens ? { opens } : {}), ...(closes ? { closes } : {}) }, web.clock());
+      return c.redirect(`/utsendelser?ar=${round.year}&periode=${r.reopened ? 'gjenapnet' : 'endret'}`, 303);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'invalid_input')
+        return outreach(c, { error: `Svarperioden ble ikke endret: ${e.text('nb')}` }, 422);
       throw e;
     }
   });

@@ -41,6 +41,20 @@ export const roundTexts = {
     nn: (p: { label: string; value: string }) => `${p.label}: «${p.value}» er ikkje ein dato (ÅÅÅÅ-MM-DD)`,
     en: (p: { label: string; value: string }) => `${p.label}: "${p.value}" is not a date (YYYY-MM-DD)`,
   },
+  'round.opens_fixed': {
+    nb: (p: { opens: string }) =>
+      `svarperioden åpnet ${p.opens} og invitasjonene er sendt: åpningsdatoen kan ikke flyttes lenger, bare sluttdatoen`,
+    nn: (p: { opens: string }) =>
+      `svarperioden opna ${p.opens} og invitasjonane er sende: opningsdatoen kan ikkje flyttast lenger, berre sluttdatoen`,
+    en: (p: { opens: string }) => `the window opened on ${p.opens} and the invitations have gone out: only the closing date can change now`,
+  },
+  'round.closes_passed': {
+    nb: (p: { closes: string; today: string }) =>
+      `ny sluttdato ${p.closes} er allerede passert (i dag er ${p.today}); velg i dag eller senere`,
+    nn: (p: { closes: string; today: string }) => `ny sluttdato ${p.closes} er alt passert (i dag er ${p.today}); vel i dag eller seinare`,
+    en: (p: { closes: string; today: string }) =>
+      `the new closing date ${p.closes} has passed (today is ${p.today}); choose today or later`,
+  },
   'round.closes_before_opens': {
     nb: (p: { opens: string; closes: string }) => `svarperioden slutter (${p.closes}) før den åpner (${p.opens})`,
     nn: (p: { opens: string; closes: string }) => `svarperioden sluttar (${p.closes}) før han opnar (${p.opens})`,
