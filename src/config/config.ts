@@ -38,6 +38,10 @@ const envSchema = z.object({
   /** Proxies whose X-Forwarded-For is believed: addresses, CIDR ranges or `loopback`, comma-separated. */
   KOMMUNEPULS_TRUSTED_PROXIES: z.string().optional(),
   KOMMUNEPULS_LANG: langSchema,
+  /** The accessibility statement: where to report a problem (an e-mail address; default the sender of the mail). */
+  KOMMUNEPULS_A11Y_CONTACT: z.email().optional(),
+  /** The accessibility statement: the day the pages were last checked automatically (YYYY-MM-DD). */
+  KOMMUNEPULS_A11Y_CHECKED: z.iso.date().optional(),
 });
 
 const configError = (what: Message) => new AppError('config', msg('config.invalid', { what }));
@@ -104,6 +108,13 @@ export interface Config {
   readonly trustedProxies: readonly ProxyRange[];
   /** The language the command line prints its messages in. */
   readonly lang: Lang;
+  /** The accessibility statement's contact for problems, and the day of the last automated check. */
+  readonly accessibility: { readonly contact: string; readonly checked: string | undefined };
+}
+
+/** The bare address of `Name <address>` (or the text itself). */
+function addressOf(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -121,6 +132,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl: (e.KOMMUNEPULS_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.KOMMUNEPULS_MAIL_FROM ?? 'Kommunepuls <kommunepuls@localhost>',
+    accessibility: {
+      contact: e.KOMMUNEPULS_A11Y_CONTACT ?? addressOf(e.KOMMUNEPULS_MAIL_FROM ?? 'kommunepuls@localhost'),
+      checked: e.KOMMUNEPULS_A11Y_CHECKED,
+    },
     smtpRate: e.KOMMUNEPULS_SMTP_RATE,
     smtpConnections: e.KOMMUNEPULS_SMTP_CONNECTIONS,
     outreachPollMs: Math.round(e.KOMMUNEPULS_OUTREACH_POLL_SECONDS * 1000),

@@ -27,6 +27,7 @@ import { type Csrf, loadCsrf } from './csrf.ts';
 import { contentSecurityPolicy, page } from './layout.ts';
 import { overviewPage, registryPage } from './overview.pages.ts';
 import type { LoginLimits } from './rate-limit.ts';
+import { accessibilityRoutes } from './respondent/accessibility.ts';
 import { respondentRoutes } from './respondent/routes.ts';
 import { textHygiene } from './text-hygiene.ts';
 
@@ -80,7 +81,7 @@ export function createApp(store: Store, cfg: Config, options: AppOptions = {}): 
       clock,
       csrf,
       secureCookies: cfg.secureCookies,
-      publicPaths: ['/s', '/health', '/logg-inn', '/favicon.ico'],
+      publicPaths: ['/s', '/health', '/logg-inn', '/favicon.ico', '/tilgjengelighet'],
       clientAddress: addressOf,
       now,
       ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
@@ -91,6 +92,7 @@ export function createApp(store: Store, cfg: Config, options: AppOptions = {}): 
 
   app.route('/s', respondentRoutes(store, { clock, csrf, secureCookies: cfg.secureCookies, clientAddress: addressOf, now }));
   app.get('/health', (c) => c.json({ ok: true, store: store.dialect }));
+  accessibilityRoutes(app, cfg);
   app.get('/favicon.ico', (c) => c.body(null, 204));
 
   app.get('/', async (c) => c.html(await overviewPage(store, c.get('viewer'), clock())));

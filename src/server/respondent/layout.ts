@@ -104,7 +104,7 @@ export function respondentPage(frame: Frame, body: Html): string {
 <main id="main">
 ${body}
 </main>
-${frame.footer === false ? false : html`<footer>${t.footer}</footer>`}
+<footer>${frame.footer === false ? false : html`<p>${t.footer}</p>`}<p><a href="/tilgjengelighet?lang=${frame.lang}">${t.accessibilityLink}</a></p></footer>
 ${frame.script ? html`<script>${trusted(script)}</script>` : false}
 </body>
 </html>`.value;

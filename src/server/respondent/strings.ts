@@ -11,6 +11,7 @@ const nb = {
   languageNav: 'Språk',
   skip: 'Hopp til innhold',
   footer: 'Svarene lagres hver gang du går til neste side. Lenken er personlig for din kommune og rolle.',
+  accessibilityLink: 'Tilgjengelighetserklæring',
   roleName: { kommunedirektor: 'kommunedirektør', integreringsansvarlig: 'integreringsansvarlig', skolesjef: 'skolesjef' } as Record<
     string,
     string
@@ -108,6 +109,7 @@ const nn: Strings = {
   languageNav: 'Språk',
   skip: 'Hopp til innhaldet',
   footer: 'Svara blir lagra kvar gong du går til neste side. Lenkja er personleg for kommunen og rolla di.',
+  accessibilityLink: 'Tilgjengeerklæring',
   roleName: { kommunedirektor: 'kommunedirektør', integreringsansvarlig: 'integreringsansvarleg', skolesjef: 'skulesjef' },
   unitLine: (unit, role) => `${unit} – skjema for ${role}`,
   notStarted: 'Du har ikkje byrja på skjemaet enno.',
@@ -196,6 +198,7 @@ const en: Strings = {
   languageNav: 'Language',
   skip: 'Skip to content',
   footer: 'Your answers are saved each time you go to the next page. The link is personal to your municipality and role.',
+  accessibilityLink: 'Accessibility statement',
   roleName: { kommunedirektor: 'municipal director', integreringsansvarlig: 'integration officer', skolesjef: 'school director' },
   unitLine: (unit, role) => `${unit} – questionnaire for the ${role}`,
   notStarted: 'You have not started the questionnaire yet.',
