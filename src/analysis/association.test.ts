@@ -1,26 +1,17 @@
 import assert from 'node:assert/strict';
-import { type ResponseInput, saveResponses } from '../collect/response.service.ts';
-import type { Answer } from '../questionnaire/answer.ts';
+import { saveResponses } from '../collect/response.service.ts';
 import { importRegistry } from '../registry/registry.service.ts';
 import { miniRegistryCsv, writeMiniTemplate } from '../round/fixtures.ts';
 import { createRound } from '../round/round.service.ts';
 import type { Store } from '../store/store.ts';
 import { describeStores } from '../store/testing.ts';
 import { association, countyMeans } from './association.ts';
+import { codes, response } from './compare.fixtures.ts';
 import { pearsonChiSquare } from './stats/index.ts';
 
 const template = writeMiniTemplate();
-const codes = (...c: number[]): Answer => ({ kind: 'codes', codes: c });
-const submitted = (unitNumber: string, samarbeid: number, utfordring: number): ResponseInput => ({
-  unitNumber,
-  status: 'submitted',
-  answers: new Map([
-    ['samarbeid', codes(samarbeid)],
-    ['utfordring', codes(utfordring)],
-  ]),
-  startedAt: new Date('2020-01-05T08:00:00Z'),
-  submittedAt: new Date('2020-01-06T08:00:00Z'),
-});
+const submitted = (unitNumber: string, samarbeid: number, utfordring: number) =>
+  response(unitNumber, { samarbeid: codes(samarbeid), utfordring: codes(utfordring) });
 
 // Counties: Sentrum 0301, 0302, 0303 (+ districts); Innlandet 0401, 0402, 0403.
 async function setUp(store: Store) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { type ResponseInput, saveResponses } from '../collect/response.service.ts';
+import { saveResponses } from '../collect/response.service.ts';
 import type { Answer } from '../questionnaire/answer.ts';
 import { importRegistry } from '../registry/registry.service.ts';
 import { miniRegistryCsv, writeMiniTemplate } from '../round/fixtures.ts';
@@ -7,18 +7,12 @@ import { createRound } from '../round/round.service.ts';
 import type { Store } from '../store/store.ts';
 import { describeStores } from '../store/testing.ts';
 import { frequenciesJson, wilsonInterval } from './breakdown.ts';
+import { codes, response } from './compare.fixtures.ts';
 import { findQuestion, frequencyTable } from './frequencies.ts';
 import { holm, wilson } from './stats/index.ts';
 
 const template = writeMiniTemplate();
-const codes = (...c: number[]): Answer => ({ kind: 'codes', codes: c });
-const submitted = (unitNumber: string, answers: Record<string, Answer>): ResponseInput => ({
-  unitNumber,
-  status: 'submitted',
-  answers: new Map(Object.entries(answers)),
-  startedAt: new Date('2020-01-05T08:00:00Z'),
-  submittedAt: new Date('2020-01-06T08:00:00Z'),
-});
+const submitted = (unitNumber: string, answers: Record<string, Answer>) => response(unitNumber, answers);
 
 // Sizes (storrelse3): small 0302, 0401; medium 0402, 0403; large 0301, 0303. Counties: 03 (0301–0303), 04.
 async function setUp(store: Store) {

@@ -7,10 +7,10 @@ import { createRound } from '../round/round.service.ts';
 import type { Store } from '../store/store.ts';
 import { describeStores } from '../store/testing.ts';
 import { frequenciesJson } from './breakdown.ts';
+import { codes } from './compare.fixtures.ts';
 import { exactP, pearsonChiSquare, tableSeed, wilson } from './stats/index.ts';
 
 const template = writeMiniTemplate();
-const codes = (...c: number[]): Answer => ({ kind: 'codes', codes: c });
 const response = (
   unitNumber: string,
   answers: Record<string, Answer>,

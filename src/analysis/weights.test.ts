@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { type ResponseInput, saveResponses } from '../collect/response.service.ts';
-import type { Answer } from '../questionnaire/answer.ts';
 import { importRegistry } from '../registry/registry.service.ts';
 import { writeMiniTemplate } from '../round/fixtures.ts';
 import { createRound } from '../round/round.service.ts';
@@ -10,6 +9,7 @@ import { AppError } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
 import { describeStores } from '../store/testing.ts';
 import { frequenciesJson } from './breakdown.ts';
+import { codes } from './compare.fixtures.ts';
 import { representativeness } from './representativeness.ts';
 import { wilsonAt } from './stats/raking.ts';
 import { assertClose, assertInterval } from './stats/testing.ts';
@@ -34,7 +34,6 @@ const layout = [
 ];
 const groupings = ['storrelse3', 'sentralitet'];
 const numberOf = (i: number) => String((i < 30 ? 1000 : 1100) + (i % 30));
-const codes = (...c: number[]): Answer => ({ kind: 'codes', codes: c });
 
 async function setUp(store: Store, extra: string[] = []) {
   const lines = ['kommunenummer;navn;fylkesnummer;fylkesnavn;folketall;sentralitet;deltakere_intro'];

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { codes } from '../analysis/compare.fixtures.ts';
 import { type ResponseInput, saveResponses } from '../collect/response.service.ts';
 import type { Answer } from '../questionnaire/answer.ts';
 import { importRegistry } from '../registry/registry.service.ts';
@@ -23,7 +24,6 @@ function run(db: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
 const analyze = (db: string, ...args: string[]) => run(db, ['analyze', ...args, '--year', '2019']);
 const json = (db: string, ...args: string[]) => JSON.parse(analyze(db, ...args, '--json'));
 
-const codes = (...c: number[]): Answer => ({ kind: 'codes', codes: c });
 const num = (n: number): Answer => ({ kind: 'number', value: n });
 const items = (i: Record<string, number>): Answer => ({ kind: 'items', items: i });
 const response = (

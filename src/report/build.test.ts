@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { wilsonInterval } from '../analysis/breakdown.ts';
+import { codes, response } from '../analysis/compare.fixtures.ts';
 import { frequencies } from '../analysis/frequencies.ts';
-import { type ResponseInput, saveResponses } from '../collect/response.service.ts';
+import { saveResponses } from '../collect/response.service.ts';
 import type { Answer } from '../questionnaire/answer.ts';
 import { importRegistry } from '../registry/registry.service.ts';
 import { miniRegistryCsv, writeMiniTemplate } from '../round/fixtures.ts';
@@ -16,14 +17,7 @@ import { percent } from './placeholders.ts';
 import { renderReportHtml } from './render.ts';
 
 const template = writeMiniTemplate();
-const codes = (...c: number[]): Answer => ({ kind: 'codes', codes: c });
-const submitted = (unitNumber: string, answers: Record<string, Answer>): ResponseInput => ({
-  unitNumber,
-  status: 'submitted',
-  answers: new Map(Object.entries(answers)),
-  startedAt: new Date('2020-01-05T08:00:00Z'),
-  submittedAt: new Date('2020-01-06T08:00:00Z'),
-});
+const submitted = (unitNumber: string, answers: Record<string, Answer>) => response(unitNumber, answers);
 
 async function setUp(store: Store) {
   await importRegistry(store, 2019, miniRegistryCsv, 'r.csv');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { frequenciesJson } from '../analysis/breakdown.ts';
+import { codes, response } from '../analysis/compare.fixtures.ts';
 import { holm } from '../analysis/stats/index.ts';
-import { type ResponseInput, saveResponses } from '../collect/response.service.ts';
-import type { Answer } from '../questionnaire/answer.ts';
+import { saveResponses } from '../collect/response.service.ts';
 import { importRegistry } from '../registry/registry.service.ts';
 import { miniRegistryCsv, writeMiniTemplate } from '../round/fixtures.ts';
 import { createRound } from '../round/round.service.ts';
@@ -13,17 +13,8 @@ import { parseReportDefinition } from './definition.ts';
 import { computeFigure } from './figures.ts';
 
 const template = writeMiniTemplate();
-const codes = (...c: number[]): Answer => ({ kind: 'codes', codes: c });
-const submitted = (unitNumber: string, samarbeid: number, utfordring: number): ResponseInput => ({
-  unitNumber,
-  status: 'submitted',
-  answers: new Map([
-    ['samarbeid', codes(samarbeid)],
-    ['utfordring', codes(utfordring)],
-  ]),
-  startedAt: new Date('2020-01-05T08:00:00Z'),
-  submittedAt: new Date('2020-01-06T08:00:00Z'),
-});
+const submitted = (unitNumber: string, samarbeid: number, utfordring: number) =>
+  response(unitNumber, { samarbeid: codes(samarbeid), utfordring: codes(utfordring) });
 
 // Sizes (storrelse3): small 0302, 0401; medium 0402, 0403; large 0301, 0303. Counties 03 and 04.
 async function setUp(store: Store) {
